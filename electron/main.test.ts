@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// The real `electron` module downloads its binary when loaded, so the wiring is tested against
+// a stand-in that records what main.ts asks of Electron.
+const electron = vi.hoisted(() => {
+  const windows: { options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn> }[] = [];
+  let ready: () => void = () => {};
+  const whenReady = new Promise<void>((resolve) => {
+    ready = resolve;
+  });
+  class BrowserWindow {
+    static getAllWindows = () => windows;
+    loadURL = vi.fn(async () => {});
+    constructor(public options: Record<string, unknown>) {
+      windows.push(this);
+    }
+    maximize = vi.fn();
+    once = vi.fn();
+    on = vi.fn();
+    webContents = { send: vi.fn() };
+  }
+  return {
+    windows,
+    ready: () => ready(),
+    module: {
+      app: {
+        whenReady: () => whenReady,
+        enableSandbox: vi.fn(),
+        requestSingleInstanceLock: vi.fn(() => true),
+        getPreferredSystemLanguages: () => ['fr-FR'],
+        getPath: () => '/nonexistent/gapbridge-test',
+        getVersion: () => '0.0.0',
+        on: vi.fn(),
+        quit: vi.fn(),
+      },
+      BrowserWindow,
+      Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => template) },
+      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+      session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+      ipcMain: { handle: vi.fn() },
+      shell: { openExternal: vi.fn() },
+      dialog: { showMessageBox: vi.fn() },
+    },
+  };
+});
+
+vi.mock('electron', () => electron.module);
+
+describe('main process wiring', () => {
+  beforeAll(async () => {
+    await import('./main');
+    electron.ready();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+
+  it('registers app:// as a standard, secure scheme before the app is ready', () => {
+    expect(electron.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+    expect(electron.module.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+  });
+
+  it('holds the single-instance lock and enables the sandbox everywhere', () => {
+    expect(electron.module.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(electron.module.app.enableSandbox).toHaveBeenCalled();
+    expect(electron.module.app.on).toHaveBeenCalledWith('second-instance', expect.any(Function));
+  });
+
+  it('opens one isolated, sandboxed window on the app origin', () => {
+    expect(electron.windows).toHaveLength(1);
+    const [window] = electron.windows;
+    expect(window?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(window?.loadURL).toHaveBeenCalledWith('app://gapbridge/index.html');
+  });
+
+  it('denies permissions and hardens every web contents', () => {
+    const { setPermissionRequestHandler } = electron.module.session.defaultSession;
+    const handler = setPermissionRequestHandler.mock.calls[0]?.[0] as (...args: unknown[]) => void;
+    const callback = vi.fn();
+    handler({}, 'media', callback, { requestingUrl: 'app://gapbridge/' });
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(electron.module.app.on).toHaveBeenCalledWith('web-contents-created', expect.any(Function));
+  });
+
+  it('builds the menu in the system language and registers the IPC handlers', () => {
+    const template = electron.module.Menu.setApplicationMenu.mock.calls[0]?.[0] as { label?: string }[];
+    expect(template.map((item) => item.label)).toContain('Fichier');
+    expect(electron.module.ipcMain.handle.mock.calls.map(([channel]) => channel)).toEqual(
+      expect.arrayContaining(['gapbridge:open-external', 'gapbridge:set-language']),
+    );
+  });
+});

@@ -1,0 +1,133 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { matchPreferredLanguage, type LanguageCode } from '../renderer/i18n/languages';
+import { APP_ORIGIN, APP_SCHEME, IPC } from '../renderer/platform/contract';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
+import { createIpcHandlers, registerIpcHandlers } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { MENU_STRINGS } from './menuStrings';
+import { hardenWebContents, isPermissionAllowed } from './security/webContents';
+import { MINIMUM_SIZE, parseWindowState, serializeWindowState } from './windowState';
+
+// Wiring only: every decision lives in the modules imported above, tested without Electron.
+
+const RENDERER_ROOT = path.join(__dirname, '..', 'dist');
+const PRELOAD = path.join(__dirname, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let language: LanguageCode = matchPreferredLanguage(app.getPreferredSystemLanguages());
+
+function windowStateFile(): string {
+  return path.join(app.getPath('userData'), 'window-state.json');
+}
+
+function readSavedWindowState(): string | null {
+  try {
+    return readFileSync(windowStateFile(), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function saveWindowState(window: BrowserWindow): void {
+  const state = { bounds: window.getNormalBounds(), isMaximized: window.isMaximized() };
+  try {
+    writeFileSync(windowStateFile(), serializeWindowState(state));
+  } catch (error) {
+    console.error('Could not save the window state', error);
+  }
+}
+
+function openExternal(url: string): void {
+  void shell.openExternal(url);
+}
+
+function showAbout(): void {
+  void dialog.showMessageBox({
+    type: 'info',
+    title: MENU_STRINGS[language].about,
+    message: `Gapbridge ${app.getVersion()}`,
+  });
+}
+
+function applyMenu(): void {
+  const template = buildMenuTemplate(MENU_STRINGS[language], process.platform, {
+    navigate: (view) => mainWindow?.webContents.send(IPC.navigate, view),
+    openExternal,
+    showAbout,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function createWindow(): BrowserWindow {
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const state = parseWindowState(readSavedWindowState(), workAreas);
+  const window = new BrowserWindow({
+    ...state.bounds,
+    minWidth: MINIMUM_SIZE.width,
+    minHeight: MINIMUM_SIZE.height,
+    show: false,
+    title: 'Gapbridge',
+    backgroundColor: '#f3f5f8',
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+    },
+  });
+  if (state.isMaximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => saveWindowState(window));
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT, readFile));
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+      callback(isPermissionAllowed(permission, details.requestingUrl)),
+    );
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+      isPermissionAllowed(permission, requestingOrigin),
+    );
+    registerIpcHandlers(
+      ipcMain,
+      createIpcHandlers({
+        openExternal: (url) => shell.openExternal(url),
+        setLanguage: (chosen) => {
+          language = chosen;
+          applyMenu();
+        },
+      }),
+    );
+    applyMenu();
+    mainWindow = createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,21 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC, isViewName, type GapbridgeBridge } from '../renderer/platform/contract';
+
+/** The renderer's only door to the main process: the contract, and not one IPC call more. */
+const bridge = {
+  shell: 'electron',
+  openExternal: (url) => ipcRenderer.invoke(IPC.openExternal, url) as Promise<boolean>,
+  setLanguage: async (language) => {
+    await ipcRenderer.invoke(IPC.setLanguage, language);
+  },
+  onNavigate(listener) {
+    // The renderer never sees the IPC event or its sender.
+    const forward = (_event: IpcRendererEvent, view: unknown) => {
+      if (isViewName(view)) listener(view);
+    };
+    ipcRenderer.on(IPC.navigate, forward);
+    return () => ipcRenderer.removeListener(IPC.navigate, forward);
+  },
+} satisfies GapbridgeBridge;
+
+contextBridge.exposeInMainWorld('gapbridge', bridge);

@@ -1,0 +1,43 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type {
+  ContentPackRecord,
+  CourseModuleRecord,
+  DraftRecord,
+  DraftUpdateRecord,
+  LessonProgressRecord,
+  LessonRecord,
+  MeetingRecord,
+  OutboxEntry,
+  QuestionRecord,
+  QuizAttemptRecord,
+  SettingRecord,
+  SyncStateRecord,
+} from './records';
+import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+
+export const DATABASE_NAME = 'gapbridge';
+
+type LanguageKey = [lang: string, id: string];
+
+export class GapbridgeDatabase extends Dexie {
+  meetings!: EntityTable<MeetingRecord, 'id'>;
+  contentPacks!: EntityTable<ContentPackRecord, 'id'>;
+  courseModules!: Table<CourseModuleRecord, LanguageKey>;
+  lessons!: Table<LessonRecord, LanguageKey>;
+  questions!: Table<QuestionRecord, LanguageKey>;
+  quizAttempts!: EntityTable<QuizAttemptRecord, 'id'>;
+  lessonProgress!: EntityTable<LessonProgressRecord, 'lessonId'>;
+  drafts!: EntityTable<DraftRecord, 'id'>;
+  draftUpdates!: EntityTable<DraftUpdateRecord, 'seq'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  syncState!: EntityTable<SyncStateRecord, 'key'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+
+  constructor(name = DATABASE_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+    super(name);
+    for (const { version, stores, upgrade } of versions) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The shapes of everything Gapbridge stores on the device, defined once. Times are ISO 8601
+ * strings in UTC; language-dependent rows carry the language they are written in.
+ */
+import type { LanguageCode } from '../i18n/languages';
+
+export type IsoInstant = string;
+
+// Meetings ---------------------------------------------------------------------------------
+
+export type MeetingKind =
+  | 'study-group'
+  | 'working-party'
+  | 'rapporteur-group'
+  | 'regional-group'
+  | 'tsag'
+  | 'workshop'
+  | 'bsg-session'
+  | 'contribution-clinic'
+  | 'newcomer-session';
+
+export type DeadlineKind = 'contribution' | 'translation' | 'fellowship' | 'registration' | 'visa';
+
+export interface DeadlineRecord {
+  kind: DeadlineKind;
+  due: IsoInstant;
+  /** True when printed in the collective letter; false when estimated from the A.1 rules. */
+  official: boolean;
+}
+
+export interface MeetingRecord {
+  /** Stable across updates: the iCalendar UID where one exists. */
+  id: string;
+  kind: MeetingKind;
+  /** The group, e.g. SG13, WP1/13, SG20RG-AFR. */
+  group: string;
+  title: Partial<Record<LanguageCode, string>>;
+  start: IsoInstant;
+  end: IsoInstant;
+  /** The meeting's IANA time zone, e.g. Europe/Zurich. */
+  timeZone: string;
+  /** Null for a virtual meeting. */
+  place: string | null;
+  remoteParticipation: boolean;
+  links: { collectiveLetter?: string; meetingPage?: string };
+  deadlines: DeadlineRecord[];
+  /** For a Contribution Clinic: the meeting whose deadline it prepares. */
+  preparesMeetingId?: string;
+  followed: boolean;
+  updatedAt: IsoInstant;
+}
+
+// Course content (imported from content packs) ----------------------------------------------
+
+export interface ContentPackRecord {
+  /** e.g. `course/fr`, `calendar/all`. */
+  id: string;
+  version: string;
+  sha256: string;
+  installedAt: IsoInstant;
+}
+
+export interface CourseModuleRecord {
+  lang: LanguageCode;
+  id: string;
+  order: number;
+  title: string;
+  summary: string;
+}
+
+export interface LessonRecord {
+  lang: LanguageCode;
+  id: string;
+  moduleId: string;
+  order: number;
+  title: string;
+  /** Sanitised HTML. */
+  body: string;
+  /** The clauses and texts the lesson rests on, e.g. "A.1 §3.1". */
+  sources: string[];
+}
+
+export type QuestionType = 'single' | 'multiple' | 'true-false';
+
+export interface QuestionRecord {
+  lang: LanguageCode;
+  id: string;
+  moduleId: string;
+  lessonId: string;
+  type: QuestionType;
+  prompt: string;
+  choices: { id: string; text: string }[];
+  correctChoiceIds: string[];
+  explanation: string;
+}
+
+// Learning -----------------------------------------------------------------------------------
+
+export interface QuizAttemptRecord {
+  id: string;
+  kind: 'module' | 'practice';
+  /** Null for a practice assessment across all modules. */
+  moduleId: string | null;
+  questionIds: string[];
+  answers: Record<string, string[]>;
+  /** Fraction correct, 0 to 1; null while the attempt is unfinished. */
+  score: number | null;
+  startedAt: IsoInstant;
+  finishedAt: IsoInstant | null;
+  contentVersion: string;
+}
+
+export interface LessonProgressRecord {
+  lessonId: string;
+  moduleId: string;
+  readAt: IsoInstant | null;
+  /** How far the reader had scrolled, 0 to 1. */
+  position: number;
+  updatedAt: IsoInstant;
+}
+
+// Drafts -------------------------------------------------------------------------------------
+
+export type DraftStatus = 'draft' | 'ready' | 'submitted';
+
+export interface DraftRecord {
+  id: string;
+  title: string;
+  status: DraftStatus;
+  meetingId: string | null;
+  /** The draft's own language, independent of the interface language. */
+  language: LanguageCode;
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
+  /** Set when moved to the trash. */
+  deletedAt: IsoInstant | null;
+}
+
+/** One Yjs update of a draft's document (cover fields and body), appended as the user types. */
+export interface DraftUpdateRecord {
+  seq?: number;
+  draftId: string;
+  update: Uint8Array;
+  createdAt: IsoInstant;
+}
+
+// Sync ---------------------------------------------------------------------------------------
+
+export type SyncedEntity = 'quizAttempt' | 'lessonProgress' | 'draftUpdate' | 'setting';
+
+/** A change waiting to be sent to the hub; written in the same transaction as the change. */
+export interface OutboxEntry {
+  seq?: number;
+  /** Made on the device; the hub applies each id once. */
+  mutationId: string;
+  entity: SyncedEntity;
+  entityId: string;
+  payload: unknown;
+  createdAt: IsoInstant;
+}
+
+export interface SyncStateRecord {
+  key: 'clientId' | 'cursor' | 'lastSyncedAt' | 'hubUrl';
+  value: string;
+}
+
+// Settings -----------------------------------------------------------------------------------
+
+/** Device settings and their types. */
+export interface SettingValues {
+  language: LanguageCode;
+  reminderDays: number;
+}
+
+export type SettingKey = keyof SettingValues;
+
+export interface SettingRecord<K extends SettingKey = SettingKey> {
+  key: K;
+  value: SettingValues[K];
+  updatedAt: IsoInstant;
+}

@@ -1,0 +1,5 @@
+import { PlaceholderSection } from '../../ui/PlaceholderSection';
+
+export function CoursePage() {
+  return <PlaceholderSection namespace="course" />;
+}

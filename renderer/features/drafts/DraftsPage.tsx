@@ -1,0 +1,5 @@
+import { PlaceholderSection } from '../../ui/PlaceholderSection';
+
+export function DraftsPage() {
+  return <PlaceholderSection namespace="drafts" />;
+}

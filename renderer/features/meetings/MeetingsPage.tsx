@@ -1,0 +1,5 @@
+import { PlaceholderSection } from '../../ui/PlaceholderSection';
+
+export function MeetingsPage() {
+  return <PlaceholderSection namespace="meetings" />;
+}

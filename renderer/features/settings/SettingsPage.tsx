@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../ui/PageHeading';
+import { AboutSection } from './AboutSection';
+import { LanguageSection } from './LanguageSection';
+import { StorageSection } from './StorageSection';
+
+export function SettingsPage() {
+  const { t } = useTranslation('settings');
+  return (
+    <>
+      <PageHeading title={t('title')} />
+      <LanguageSection />
+      <StorageSection />
+      <AboutSection />
+    </>
+  );
+}

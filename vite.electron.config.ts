@@ -1,0 +1,29 @@
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+
+const ENTRIES = { main: 'electron/main.ts', preload: 'electron/preload.ts' } as const;
+
+/**
+ * The main process and the preload, each bundled into one self-contained CommonJS file
+ * (`vite build --mode main`, then `--mode preload`): a sandboxed preload can require nothing
+ * but `electron`, so the two must not share chunks. `electron` and Node built-ins stay external.
+ */
+export default defineConfig(({ mode }) => {
+  if (mode !== 'main' && mode !== 'preload') throw new Error('Build with --mode main or --mode preload');
+  return {
+    build: {
+      outDir: 'dist-electron',
+      emptyOutDir: mode === 'main',
+      target: 'node22',
+      minify: false,
+      sourcemap: true,
+      ssr: ENTRIES[mode],
+      reportCompressedSize: false,
+      rolldownOptions: {
+        external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+        output: { format: 'cjs', entryFileNames: `${mode}.cjs` },
+      },
+    },
+    ssr: { noExternal: true },
+  };
+});
