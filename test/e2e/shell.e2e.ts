@@ -207,3 +207,37 @@ describe('keyboard', () => {
     await context.close();
   });
 });
+
+describe('when storage fails', () => {
+  it('says so in the user language instead of starting without storage', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    await context.addInitScript(() => {
+      IDBFactory.prototype.open = function () {
+        throw new DOMException('Simulated: storage blocked', 'UnknownError');
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toBe(shellStrings('fr').get('errors.storageUnavailable'));
+    expect(await page.locator('nav').count()).toBe(0);
+    await context.close();
+  });
+
+  it('switches language but warns when the choice cannot be saved (disk full)', async () => {
+    const { context, page } = await openApp('en-US');
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = function () {
+        throw new DOMException('Simulated: disk full', 'QuotaExceededError');
+      };
+    });
+    await page.locator('select').selectOption('ar');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toBe(shellStrings('ar').get('errors.languageNotSaved'));
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'not-saved-ar.png') });
+    await context.close();
+  });
+});
