@@ -7,7 +7,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          // IndexedDB for Dexie in Node; loaded before any test module imports Dexie.
+          setupFiles: ['fake-indexeddb/auto'],
+          include: [
+            'renderer/**/*.test.{ts,tsx}',
+            'electron/**/*.test.ts',
+            'content/**/*.test.ts',
+            'test/unit/**/*.test.ts',
+          ],
         },
       },
       {

@@ -1,0 +1,128 @@
+import { parse as parseYaml } from 'yaml';
+import { LANGUAGES, type LanguageCode } from '../../renderer/i18n/languages';
+import { coursePackSchema, PACK_FORMAT, type CoursePack } from '../../renderer/content/packSchema';
+import { lessonMarkdownToHtml } from './markdown';
+import { moduleSource, type ModuleSource } from './sourceSchema';
+
+export const SOURCE_LANGUAGE: LanguageCode = 'en';
+
+/** The source files of the course: language → file name → YAML text. */
+export type CourseSources = Map<LanguageCode, Map<string, string>>;
+export type FactGrades = Record<string, 'H' | 'M' | 'L'>;
+
+export class ContentError extends Error {}
+
+function parseModule(language: LanguageCode, file: string, yaml: string): ModuleSource {
+  let data: unknown;
+  try {
+    data = parseYaml(yaml);
+  } catch (error) {
+    throw new ContentError(`${language}/${file}: not valid YAML: ${(error as Error).message}`);
+  }
+  const result = moduleSource.safeParse(data);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ContentError(`${language}/${file}: ${issues}`);
+  }
+  return result.data;
+}
+
+/** Everything in a module that is not text: a translation must match the source exactly. */
+function structureOf(module: ModuleSource): unknown {
+  return {
+    id: module.id,
+    order: module.order,
+    lessons: module.lessons.map(({ id, sources }) => ({ id, sources })),
+    questions: module.questions.map(({ id, lesson, fact, type, choices, correct }) => ({
+      id,
+      lesson,
+      fact,
+      type,
+      choices: choices.map((c) => c.id),
+      correct,
+    })),
+  };
+}
+
+function checkSourceModule(file: string, module: ModuleSource, grades: FactGrades): void {
+  const where = `${SOURCE_LANGUAGE}/${file}`;
+  if (`${module.id}.yaml` !== file) throw new ContentError(`${where}: id ${module.id} does not match the file name`);
+  const lessonIds = new Set(module.lessons.map((l) => l.id));
+  const ids = [...lessonIds, ...module.questions.map((q) => q.id)];
+  if (new Set(ids).size !== ids.length) throw new ContentError(`${where}: ids repeat`);
+  for (const id of ids) {
+    if (!id.startsWith(`${module.id}-`)) throw new ContentError(`${where}: ${id} does not belong to ${module.id}`);
+  }
+  for (const question of module.questions) {
+    if (!lessonIds.has(question.lesson)) throw new ContentError(`${where}: ${question.id} tests a missing lesson`);
+    const grade = grades[question.fact];
+    if (grade !== 'H' && grade !== 'M') {
+      throw new ContentError(`${where}: ${question.id} rests on ${question.fact}, graded ${grade ?? 'unknown'}`);
+    }
+  }
+}
+
+function toPack(language: LanguageCode, version: string, modules: ModuleSource[]): CoursePack {
+  const sorted = [...modules].sort((a, b) => a.order - b.order);
+  return coursePackSchema.parse({
+    format: PACK_FORMAT,
+    kind: 'course',
+    lang: language,
+    version,
+    modules: sorted.map(({ id, order, title, summary }) => ({ id, order, title, summary })),
+    lessons: sorted.flatMap((module) =>
+      module.lessons.map((lesson, index) => ({
+        id: lesson.id,
+        moduleId: module.id,
+        order: index + 1,
+        title: lesson.title,
+        body: lessonMarkdownToHtml(lesson.body),
+        sources: lesson.sources,
+      })),
+    ),
+    questions: sorted.flatMap((module) =>
+      module.questions.map((q) => ({
+        id: q.id,
+        moduleId: module.id,
+        lessonId: q.lesson,
+        type: q.type,
+        prompt: q.prompt,
+        choices: q.choices,
+        correctChoiceIds: q.correct,
+        explanation: q.explanation,
+      })),
+    ),
+  });
+}
+
+/**
+ * One pack per language. Fails, naming the file and the place, when a module is malformed, a
+ * question rests on a fact not graded H or M, or a translation lacks anything the source has.
+ */
+export function compileCourse(sources: CourseSources, version: string, grades: FactGrades): CoursePack[] {
+  const source = sources.get(SOURCE_LANGUAGE);
+  if (!source || source.size === 0) throw new ContentError('No English course modules');
+  const sourceModules = new Map<string, ModuleSource>();
+  for (const [file, yaml] of source) {
+    const module = parseModule(SOURCE_LANGUAGE, file, yaml);
+    checkSourceModule(file, module, grades);
+    sourceModules.set(file, module);
+  }
+
+  return LANGUAGES.map(({ code }) => {
+    const files = sources.get(code) ?? new Map<string, string>();
+    const missing = [...sourceModules.keys()].filter((file) => !files.has(file));
+    const extra = [...files.keys()].filter((file) => !sourceModules.has(file));
+    if (missing.length || extra.length) {
+      throw new ContentError(`${code}: missing modules [${missing.join(', ')}], unknown modules [${extra.join(', ')}]`);
+    }
+    const modules = [...sourceModules].map(([file, sourceModule]) => {
+      const module = code === SOURCE_LANGUAGE ? sourceModule : parseModule(code, file, files.get(file)!);
+      if (JSON.stringify(structureOf(module)) !== JSON.stringify(structureOf(sourceModule))) {
+        throw new ContentError(`${code}/${file}: its structure (ids, sources, answers) differs from English`);
+      }
+      return module;
+    });
+    return toPack(code, version, modules);
+  });
+}
