@@ -1,22 +1,23 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { IPC } from '../renderer/platform/contract';
-import { createIpcHandlers, isTrustedSender, registerIpcHandlers } from './ipc';
+import { createIpcHandlers, isTrustedSender, registerIpcHandlers, toSafePdfFileName } from './ipc';
 
 type Registered = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
 function setUp() {
-  const effects = { openExternal: vi.fn(async () => {}), setLanguage: vi.fn() };
+  const effects = { openExternal: vi.fn(async () => {}), setLanguage: vi.fn(), savePageAsPdf: vi.fn(async () => true) };
   const registered = new Map<string, Registered>();
   registerIpcHandlers(
     { handle: (channel: string, fn: Registered) => registered.set(channel, fn) } as never,
     createIpcHandlers(effects),
   );
   const call = (channel: string, frame: unknown, ...args: unknown[]) =>
-    registered.get(channel)!({ senderFrame: frame } as IpcMainInvokeEvent, ...args);
+    registered.get(channel)!({ senderFrame: frame, sender: SENDER } as unknown as IpcMainInvokeEvent, ...args);
   return { effects, registered, call };
 }
 
+const SENDER = { id: 7 };
 const appFrame = { url: 'app://gapbridge/index.html#/course', parent: null };
 
 describe('isTrustedSender', () => {
@@ -31,7 +32,11 @@ describe('isTrustedSender', () => {
 describe('IPC handlers', () => {
   it('registers one handler per channel of the contract', () => {
     const { registered } = setUp();
-    expect([...registered.keys()].sort()).toEqual([IPC.openExternal, IPC.setLanguage].sort());
+    expect([...registered.keys()].sort()).toEqual(
+      Object.values(IPC)
+        .filter((c) => c !== IPC.navigate)
+        .sort(),
+    );
   });
 
   it('refuses a call from another origin or a subframe before any effect', async () => {
@@ -58,5 +63,26 @@ describe('IPC handlers', () => {
     await expect(call(IPC.setLanguage, appFrame, 'de')).rejects.toThrow(/Unknown language/);
     await expect(call(IPC.setLanguage, appFrame, ['fr'])).rejects.toThrow(/Unknown language/);
     expect(effects.setLanguage.mock.calls).toEqual([['ar']]);
+  });
+});
+
+describe('saving a PDF', () => {
+  it('prints the calling page under a safe file name', async () => {
+    const { call, effects } = setUp();
+    expect(await call(IPC.savePageAsPdf, appFrame, 'Certificate – Amina Diallo')).toBe(true);
+    expect(effects.savePageAsPdf).toHaveBeenCalledWith(SENDER, 'Certificate – Amina Diallo.pdf');
+    await expect(call(IPC.savePageAsPdf, appFrame, '../..')).rejects.toThrow(/file name/);
+    await expect(call(IPC.savePageAsPdf, appFrame, 42)).rejects.toThrow(/file name/);
+  });
+
+  it.each([
+    ['شهادة إنجاز', 'شهادة إنجاز.pdf'],
+    ['../../etc/passwd', 'etc passwd.pdf'],
+    ['C:\\Windows\\system32\\x.pdf', 'C Windows system32 x.pdf'],
+    ['a\u0000b\nc', 'a b c.pdf'],
+    ['...', null],
+    ['x'.repeat(300), `${'x'.repeat(100)}.pdf`],
+  ])('makes %j into %j', (input, expected) => {
+    expect(toSafePdfFileName(input)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { matchPreferredLanguage, type LanguageCode } from '../renderer/i18n/languages';
 import { APP_ORIGIN, APP_SCHEME, IPC } from '../renderer/platform/contract';
@@ -53,6 +53,21 @@ function showAbout(): void {
     title: MENU_STRINGS[language].about,
     message: `Gapbridge ${app.getVersion()}`,
   });
+}
+
+async function savePageAsPdf(sender: Electron.WebContents, fileName: string): Promise<boolean> {
+  const owner = BrowserWindow.fromWebContents(sender);
+  const options = {
+    defaultPath: path.join(app.getPath('documents'), fileName),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  };
+  const { canceled, filePath } = owner
+    ? await dialog.showSaveDialog(owner, options)
+    : await dialog.showSaveDialog(options);
+  if (canceled || !filePath) return false;
+  const pdf = await sender.printToPDF({ pageSize: 'A4', landscape: true, printBackground: true });
+  await writeFile(filePath, pdf);
+  return true;
 }
 
 function applyMenu(): void {
@@ -118,6 +133,7 @@ if (!app.requestSingleInstanceLock()) {
           language = chosen;
           applyMenu();
         },
+        savePageAsPdf,
       }),
     );
     applyMenu();

@@ -8,6 +8,7 @@ const bridge = {
   setLanguage: async (language) => {
     await ipcRenderer.invoke(IPC.setLanguage, language);
   },
+  savePageAsPdf: (suggestedFileName) => ipcRenderer.invoke(IPC.savePageAsPdf, suggestedFileName) as Promise<boolean>,
   onNavigate(listener) {
     // The renderer never sees the IPC event or its sender.
     const forward = (_event: IpcRendererEvent, view: unknown) => {

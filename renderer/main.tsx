@@ -38,6 +38,8 @@ async function start(): Promise<void> {
     </StrictMode>,
   );
   preloadOtherLanguages();
+  // Course content installs in the background, in its own chunk (schema validation is not small).
+  void import('./content/contentStore').then(({ installBundledContent }) => installBundledContent());
 }
 
 void start();

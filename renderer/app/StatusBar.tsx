@@ -16,8 +16,8 @@ export function StatusBar() {
       </p>
       <p role="status" data-testid="sync-status">
         {pending ? t('status.pending', { count: pending }) : t('status.savedLocally')}
-        {isHubConfigured === false && <> {t('status.syncNotConfigured')}</>}
       </p>
+      {isHubConfigured === false && <p>{t('status.syncNotConfigured')}</p>}
       {!isOnline && <p className="offline-hint">{t('status.offlineHint')}</p>}
     </footer>
   );

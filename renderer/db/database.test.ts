@@ -1,24 +1,11 @@
-import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { GapbridgeDatabase } from './database';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabases } from './databases.testing';
 import { countPendingChanges, putWithOutbox } from './outbox';
 import type { LessonProgressRecord, SettingRecord } from './records';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { readSetting, writeSetting } from './settings';
 
-const opened: Dexie[] = [];
-function track<T extends Dexie>(db: T): T {
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const open = useTestDatabases('database');
 
 const progress: LessonProgressRecord = {
   lessonId: 'm1-l1',
@@ -29,11 +16,12 @@ const progress: LessonProgressRecord = {
 };
 
 describe('GapbridgeDatabase', () => {
-  it('declares every table of version 1', async () => {
-    const db = track(new GapbridgeDatabase('tables'));
+  it('declares every table of the current version', async () => {
+    const db = open('tables');
     await db.open();
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [
+        'certificates',
         'contentPacks',
         'courseModules',
         'draftUpdates',
@@ -51,16 +39,16 @@ describe('GapbridgeDatabase', () => {
   });
 
   it('keeps a setting once written', async () => {
-    const db = track(new GapbridgeDatabase('settings'));
+    const db = open('settings');
     expect(await readSetting(db, 'language')).toBeUndefined();
     await writeSetting(db, 'language', 'ar');
     db.close();
-    const reopened = track(new GapbridgeDatabase('settings'));
+    const reopened = open('settings');
     expect(await readSetting(reopened, 'language')).toBe('ar');
   });
 
   it('writes a record and its outbox entry together', async () => {
-    const db = track(new GapbridgeDatabase('outbox'));
+    const db = open('outbox');
     await putWithOutbox(db, db.lessonProgress, progress, { entity: 'lessonProgress', entityId: 'm1-l1' });
     expect(await db.lessonProgress.get('m1-l1')).toEqual(progress);
     expect(await countPendingChanges(db)).toBe(1);
@@ -69,7 +57,7 @@ describe('GapbridgeDatabase', () => {
   });
 
   it('writes neither the record nor the outbox entry when the record is refused', async () => {
-    const db = track(new GapbridgeDatabase('atomic'));
+    const db = open('atomic');
     const keyless = { ...progress, lessonId: undefined } as unknown as LessonProgressRecord;
     await expect(
       putWithOutbox(db, db.lessonProgress, keyless, { entity: 'lessonProgress', entityId: 'x' }),
@@ -80,8 +68,8 @@ describe('GapbridgeDatabase', () => {
 });
 
 describe('schema migration', () => {
-  const testVersion2: SchemaVersion = {
-    version: 2,
+  const testVersion: SchemaVersion = {
+    version: SCHEMA_VERSIONS.length + 1,
     stores: { settings: 'key, updatedAt', bookmarks: 'id, lessonId' },
     async upgrade(tx) {
       await tx
@@ -93,8 +81,8 @@ describe('schema migration', () => {
     },
   };
 
-  it('upgrades a version-1 database holding data to version 2 with the data intact', async () => {
-    const v1 = track(new GapbridgeDatabase('migration'));
+  it('upgrades a version-1 database holding data through every version with the data intact', async () => {
+    const v1 = open('migration', SCHEMA_VERSIONS.slice(0, 1));
     await writeSetting(v1, 'language', 'fr');
     await putWithOutbox(v1, v1.lessonProgress, progress, { entity: 'lessonProgress', entityId: 'm1-l1' });
     await v1.meetings.put({
@@ -114,9 +102,10 @@ describe('schema migration', () => {
     });
     v1.close();
 
-    const v2 = track(new GapbridgeDatabase('migration', [...SCHEMA_VERSIONS, testVersion2]));
+    const v2 = open('migration', [...SCHEMA_VERSIONS, testVersion]);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(testVersion.version);
+    expect(v2.tables.map((t) => t.name)).toContain('certificates');
     expect(await v2.settings.get('language')).toMatchObject({ value: 'fr', migrated: true });
     expect(await v2.lessonProgress.get('m1-l1')).toEqual(progress);
     expect(await v2.meetings.get('sg13-2026-07@itu.int')).toMatchObject({ group: 'SG13', followed: true });

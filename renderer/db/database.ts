@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
+  CertificateRecord,
   ContentPackRecord,
   CourseModuleRecord,
   DraftRecord,
@@ -27,6 +28,7 @@ export class GapbridgeDatabase extends Dexie {
   questions!: Table<QuestionRecord, LanguageKey>;
   quizAttempts!: EntityTable<QuizAttemptRecord, 'id'>;
   lessonProgress!: EntityTable<LessonProgressRecord, 'lessonId'>;
+  certificates!: EntityTable<CertificateRecord, 'id'>;
   drafts!: EntityTable<DraftRecord, 'id'>;
   draftUpdates!: EntityTable<DraftUpdateRecord, 'seq'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;

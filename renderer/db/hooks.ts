@@ -11,3 +11,5 @@ export function usePendingChangeCount(): number | undefined {
 export function useIsHubConfigured(): boolean | undefined {
   return useLiveQuery(async () => (await db.syncState.get('hubUrl')) !== undefined, []);
 }
+
+export { useLiveQuery };

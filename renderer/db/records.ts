@@ -119,6 +119,21 @@ export interface LessonProgressRecord {
   updatedAt: IsoInstant;
 }
 
+/** A certificate of achievement of the Gapbridge A.1 course, as issued on the device. */
+export interface CertificateRecord {
+  /** Unique and short enough to read out: e.g. GB-7F3K-92QD-XM4P. */
+  id: string;
+  /** The learner's name as it should appear. */
+  name: string;
+  /** The overall score when issued, 0 to 1. */
+  overallScore: number;
+  issuedAt: IsoInstant;
+  /** The finished module attempts whose best scores made the overall score. */
+  attemptIds: string[];
+  /** Provisional until the hub has re-graded the attempts and signed it. */
+  status: 'provisional' | 'confirmed';
+}
+
 // Drafts -------------------------------------------------------------------------------------
 
 export type DraftStatus = 'draft' | 'ready' | 'submitted';
@@ -146,7 +161,7 @@ export interface DraftUpdateRecord {
 
 // Sync ---------------------------------------------------------------------------------------
 
-export type SyncedEntity = 'quizAttempt' | 'lessonProgress' | 'draftUpdate' | 'setting';
+export type SyncedEntity = 'quizAttempt' | 'lessonProgress' | 'certificate' | 'draftUpdate' | 'setting';
 
 /** A change waiting to be sent to the hub; written in the same transaction as the change. */
 export interface OutboxEntry {

@@ -29,4 +29,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    version: 2,
+    stores: { certificates: 'id, issuedAt' },
+  },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatNumber } from './format';
+import { formatBytes, formatDate, formatNumber, formatPercent } from './format';
 
 describe('Intl formatting in the chosen language', () => {
   const date = new Date(Date.UTC(2026, 0, 15, 12));
@@ -22,5 +22,11 @@ describe('Intl formatting in the chosen language', () => {
     expect(formatBytes(532_000, 'en')).toBe('532 kB');
     expect(formatBytes(2_400_000, 'en')).toBe('2.4 MB');
     expect(formatBytes(2_400_000, 'fr')).toBe('2,4\u202fMo');
+  });
+
+  it('writes percentages by language, isolated inside right-to-left text', () => {
+    expect(formatPercent(0.875, 'en')).toBe('88%');
+    expect(formatPercent(0.8, 'fr')).toBe('80\u00a0%');
+    expect(formatPercent(0.8, 'ar')).toMatch(/^\u2068.*80.*%.*\u2069$/);
   });
 });

@@ -1,4 +1,4 @@
-import type { LanguageCode } from './languages';
+import { directionOf, type LanguageCode } from './languages';
 
 /**
  * Intl locale for each language. Plain `ar` follows CLDR's default of Latin digits, the usage of
@@ -44,4 +44,13 @@ export function formatBytes(bytes: number, language: LanguageCode): string {
     unitDisplay: 'short',
     maximumFractionDigits: value < 10 ? 1 : 0,
   });
+}
+
+/**
+ * A fraction (0.87) as a percentage in the language's way ("87 %", "87%"). In a right-to-left
+ * language it is isolated (U+2068…U+2069), so that "87%" keeps its order inside a sentence.
+ */
+export function formatPercent(fraction: number, language: LanguageCode): string {
+  const percent = formatNumber(fraction, language, { style: 'percent', maximumFractionDigits: 0 });
+  return directionOf(language) === 'rtl' ? `\u2068${percent}\u2069` : percent;
 }

@@ -19,6 +19,11 @@ export interface GapbridgeBridge {
   openExternal(url: string): Promise<boolean>;
   /** Tells the shell the interface language, so that its menu follows. */
   setLanguage(language: LanguageCode): Promise<void>;
+  /**
+   * Saves the page as printed (the certificate) as a PDF: in Electron through printToPDF and a
+   * save dialog; in a browser through its print dialog. False when the user cancelled.
+   */
+  savePageAsPdf(suggestedFileName: string): Promise<boolean>;
   /** Calls `listener` when the application menu asks for a view; returns the unsubscribe. */
   onNavigate(listener: (view: ViewName) => void): () => void;
 }
@@ -27,6 +32,7 @@ export interface GapbridgeBridge {
 export const IPC = {
   openExternal: 'gapbridge:open-external',
   setLanguage: 'gapbridge:set-language',
+  savePageAsPdf: 'gapbridge:save-page-as-pdf',
   navigate: 'gapbridge:navigate',
 } as const;
 

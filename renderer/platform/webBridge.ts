@@ -13,6 +13,11 @@ export function createWebBridge(): GapbridgeBridge {
     setLanguage() {
       return Promise.resolve();
     },
+    // The browser's print dialog offers "Save as PDF"; the page's print styles show only the certificate.
+    savePageAsPdf() {
+      window.print();
+      return Promise.resolve(true);
+    },
     // A browser has no application menu, so nothing ever asks to navigate.
     onNavigate() {
       return () => {};

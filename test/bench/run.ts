@@ -1,5 +1,6 @@
 import { launchChromium } from '../support/chromium';
 import { startRendererServer } from '../support/rendererServer';
+import { courseFigures } from './course';
 import { shellFigures, type Figure } from './shell';
 
 /** `npm run bench`: prints figures measured on this machine. A benchmark, never a pass/fail test. */
@@ -7,7 +8,10 @@ async function main(): Promise<void> {
   const server = await startRendererServer();
   const browser = await launchChromium();
   try {
-    const figures: Figure[] = [...(await shellFigures(browser, server.origin))];
+    const figures: Figure[] = [
+      ...(await shellFigures(browser, server.origin)),
+      ...(await courseFigures(browser, server.origin)),
+    ];
     const width = Math.max(...figures.map((f) => f.name.length));
     console.log('\nGapbridge benchmarks (Chromium, production build)\n');
     for (const { name, value, target } of figures) {

@@ -1,0 +1,81 @@
+import { installCoursePack, installedPacks } from '../db/contentPacks';
+import type { GapbridgeDatabase } from '../db/database';
+import { coursePackSchema, manifestSchema, type ManifestEntry } from './packSchema';
+import { compareVersions } from './versions';
+
+export type PackErrorCode = 'unreachable' | 'corrupt';
+
+/** A pack that could not be installed; the content already stored stays as it was. */
+export class PackError extends Error {
+  constructor(
+    readonly code: PackErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function fetchBytes(fetcher: typeof fetch, url: string): Promise<ArrayBuffer> {
+  let response: Response;
+  try {
+    response = await fetcher(url);
+  } catch (error) {
+    throw new PackError('unreachable', `${url}: ${String(error)}`);
+  }
+  if (!response.ok) throw new PackError('unreachable', `${url}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+function parseJson(bytes: ArrayBuffer, url: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new PackError('corrupt', `${url}: not JSON`);
+  }
+}
+
+/** A pack is wanted when none is installed for it, or the offered one is newer or differs at the same version. */
+function isWanted(entry: ManifestEntry, installed: Map<string, { version: string; sha256: string }>): boolean {
+  const current = installed.get(entry.id);
+  if (!current) return true;
+  const order = compareVersions(entry.version, current.version);
+  return order > 0 || (order === 0 && entry.sha256 !== current.sha256);
+}
+
+/**
+ * Installs the packs listed in `baseUrl`/manifest.json that are missing or newer than the
+ * installed ones. Each pack is checked against its SHA-256 and its schema before it replaces
+ * anything. Returns the ids installed.
+ */
+export async function installPacksFrom(
+  db: GapbridgeDatabase,
+  baseUrl: string,
+  fetcher: typeof fetch = fetch,
+  firstLanguage?: string,
+): Promise<string[]> {
+  const manifestUrl = new URL('manifest.json', baseUrl).href;
+  const manifest = manifestSchema.safeParse(parseJson(await fetchBytes(fetcher, manifestUrl), manifestUrl));
+  if (!manifest.success) throw new PackError('corrupt', `${manifestUrl}: ${manifest.error.message}`);
+  const installed = new Map((await installedPacks(db)).map((p) => [p.id, p]));
+  const done: string[] = [];
+  const wanted = manifest.data.packs.filter((e) => isWanted(e, installed));
+  // The language on screen first, so that its course is there as soon as possible.
+  wanted.sort((a, b) => Number(b.lang === firstLanguage) - Number(a.lang === firstLanguage));
+  for (const entry of wanted) {
+    const url = new URL(entry.file, baseUrl).href;
+    const bytes = await fetchBytes(fetcher, url);
+    if ((await sha256Hex(bytes)) !== entry.sha256) throw new PackError('corrupt', `${url}: checksum mismatch`);
+    const pack = coursePackSchema.safeParse(parseJson(bytes, url));
+    if (!pack.success || pack.data.lang !== entry.lang || pack.data.version !== entry.version) {
+      throw new PackError('corrupt', `${url}: not the pack the manifest describes`);
+    }
+    await installCoursePack(db, pack.data, entry.sha256);
+    done.push(entry.id);
+  }
+  return done;
+}

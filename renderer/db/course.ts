@@ -1,0 +1,190 @@
+import Dexie from 'dexie';
+import type { LanguageCode } from '../i18n/languages';
+import type { GapbridgeDatabase } from './database';
+import { putWithOutbox } from './outbox';
+import type {
+  CertificateRecord,
+  CourseModuleRecord,
+  LessonProgressRecord,
+  LessonRecord,
+  QuestionRecord,
+  QuizAttemptRecord,
+} from './records';
+
+// Queries --------------------------------------------------------------------------------------
+
+function ofLanguage(lang: LanguageCode) {
+  return [
+    [lang, Dexie.minKey],
+    [lang, Dexie.maxKey],
+  ] as const;
+}
+
+export async function modulesIn(db: GapbridgeDatabase, lang: LanguageCode): Promise<CourseModuleRecord[]> {
+  const modules = await db.courseModules
+    .where('[lang+id]')
+    .between(...ofLanguage(lang))
+    .toArray();
+  return modules.sort((a, b) => a.order - b.order);
+}
+
+export async function lessonsIn(db: GapbridgeDatabase, lang: LanguageCode, moduleId?: string): Promise<LessonRecord[]> {
+  const lessons = moduleId
+    ? await db.lessons.where('[lang+moduleId]').equals([lang, moduleId]).toArray()
+    : await db.lessons
+        .where('[lang+id]')
+        .between(...ofLanguage(lang))
+        .toArray();
+  return lessons.sort((a, b) => a.moduleId.localeCompare(b.moduleId) || a.order - b.order);
+}
+
+export function lessonIn(db: GapbridgeDatabase, lang: LanguageCode, lessonId: string) {
+  return db.lessons.get([lang, lessonId]);
+}
+
+export function questionsIn(db: GapbridgeDatabase, lang: LanguageCode, moduleId?: string): Promise<QuestionRecord[]> {
+  return moduleId
+    ? db.questions.where('[lang+moduleId]').equals([lang, moduleId]).toArray()
+    : db.questions
+        .where('[lang+id]')
+        .between(...ofLanguage(lang))
+        .toArray();
+}
+
+/** The questions of an attempt, in the attempt's order, in the language asked for. */
+export async function questionsById(
+  db: GapbridgeDatabase,
+  lang: LanguageCode,
+  ids: readonly string[],
+): Promise<QuestionRecord[]> {
+  const found = await db.questions.bulkGet(ids.map((id) => [lang, id] as [string, string]));
+  return found.filter((q): q is QuestionRecord => q !== undefined);
+}
+
+export function allAttempts(db: GapbridgeDatabase): Promise<QuizAttemptRecord[]> {
+  return db.quizAttempts.orderBy('startedAt').toArray();
+}
+
+export function attemptById(db: GapbridgeDatabase, id: string) {
+  return db.quizAttempts.get(id);
+}
+
+export function allLessonProgress(db: GapbridgeDatabase): Promise<LessonProgressRecord[]> {
+  return db.lessonProgress.toArray();
+}
+
+export function lessonProgressOf(db: GapbridgeDatabase, lessonId: string) {
+  return db.lessonProgress.get(lessonId);
+}
+
+export async function latestCertificate(db: GapbridgeDatabase): Promise<CertificateRecord | undefined> {
+  return db.certificates.orderBy('issuedAt').last();
+}
+
+export async function installedCourseVersion(db: GapbridgeDatabase, lang: LanguageCode): Promise<string | undefined> {
+  return (await db.contentPacks.get(`course/${lang}`))?.version;
+}
+
+// Writes -------------------------------------------------------------------------------------
+
+export class FinishedAttemptError extends Error {
+  constructor(id: string) {
+    super(`Attempt ${id} is finished and can no longer change`);
+  }
+}
+
+export async function startAttempt(
+  db: GapbridgeDatabase,
+  attempt: Pick<QuizAttemptRecord, 'kind' | 'moduleId' | 'questionIds' | 'contentVersion'>,
+): Promise<QuizAttemptRecord> {
+  const record: QuizAttemptRecord = {
+    ...attempt,
+    id: crypto.randomUUID(),
+    answers: {},
+    score: null,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+  };
+  await db.quizAttempts.add(record);
+  return record;
+}
+
+/** Records an answer of an unfinished attempt; a finished attempt is immutable. */
+export async function saveAnswer(
+  db: GapbridgeDatabase,
+  attemptId: string,
+  questionId: string,
+  choiceIds: string[],
+): Promise<void> {
+  await db.transaction('rw', db.quizAttempts, async () => {
+    const attempt = await db.quizAttempts.get(attemptId);
+    if (!attempt) throw new Error(`No attempt ${attemptId}`);
+    if (attempt.finishedAt) throw new FinishedAttemptError(attemptId);
+    if (!attempt.questionIds.includes(questionId)) throw new Error(`${questionId} is not in attempt ${attemptId}`);
+    await db.quizAttempts.put({ ...attempt, answers: { ...attempt.answers, [questionId]: choiceIds } });
+  });
+}
+
+/** Seals an attempt with its score and queues it for the hub, in one transaction. */
+export async function finishAttempt(
+  db: GapbridgeDatabase,
+  attemptId: string,
+  score: number,
+): Promise<QuizAttemptRecord> {
+  return db.transaction('rw', [db.quizAttempts, db.outbox], async () => {
+    const attempt = await db.quizAttempts.get(attemptId);
+    if (!attempt) throw new Error(`No attempt ${attemptId}`);
+    if (attempt.finishedAt) throw new FinishedAttemptError(attemptId);
+    const finished = { ...attempt, score, finishedAt: new Date().toISOString() };
+    await putWithOutbox(db, db.quizAttempts, finished, { entity: 'quizAttempt', entityId: attemptId });
+    return finished;
+  });
+}
+
+/** Remembers where the reader is in a lesson (device-local: not synced). */
+export async function saveLessonPosition(
+  db: GapbridgeDatabase,
+  lesson: Pick<LessonRecord, 'id' | 'moduleId'>,
+  position: number,
+): Promise<void> {
+  const now = new Date().toISOString();
+  await db.transaction('rw', db.lessonProgress, async () => {
+    const current = await db.lessonProgress.get(lesson.id);
+    await db.lessonProgress.put({
+      lessonId: lesson.id,
+      moduleId: lesson.moduleId,
+      readAt: current?.readAt ?? null,
+      position: Math.min(1, Math.max(0, position)),
+      updatedAt: now,
+    });
+  });
+}
+
+/** Marks a lesson read once (grow-only), queuing the fact for the hub. */
+export async function markLessonRead(
+  db: GapbridgeDatabase,
+  lesson: Pick<LessonRecord, 'id' | 'moduleId'>,
+): Promise<void> {
+  await db.transaction('rw', [db.lessonProgress, db.outbox], async () => {
+    const current = await db.lessonProgress.get(lesson.id);
+    if (current?.readAt) return;
+    const now = new Date().toISOString();
+    const record: LessonProgressRecord = {
+      lessonId: lesson.id,
+      moduleId: lesson.moduleId,
+      readAt: now,
+      position: current?.position ?? 1,
+      updatedAt: now,
+    };
+    await putWithOutbox(db, db.lessonProgress, record, { entity: 'lessonProgress', entityId: lesson.id });
+  });
+}
+
+export async function issueCertificate(
+  db: GapbridgeDatabase,
+  certificate: Omit<CertificateRecord, 'issuedAt' | 'status'>,
+): Promise<CertificateRecord> {
+  const record: CertificateRecord = { ...certificate, issuedAt: new Date().toISOString(), status: 'provisional' };
+  await putWithOutbox(db, db.certificates, record, { entity: 'certificate', entityId: record.id });
+  return record;
+}

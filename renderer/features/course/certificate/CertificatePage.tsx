@@ -1,0 +1,124 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../../db';
+import { issueCertificate, latestCertificate } from '../../../db/course';
+import { useLiveQuery } from '../../../db/hooks';
+import { bridge } from '../../../platform/bridge';
+import { BackLink } from '../BackLink';
+import { bestScoreByModule, courseStanding, isFinished } from '../model/scoring';
+import { useCourse } from '../useCourse';
+import { makeCertificateId } from './certificateId';
+import { CertificateView } from './CertificateView';
+
+const MAX_NAME_LENGTH = 100;
+
+export function CertificatePage() {
+  const { t } = useTranslation('course');
+  const course = useCourse();
+  const stored = useLiveQuery(async () => ({ certificate: (await latestCertificate(db)) ?? null }), []);
+  const [isEditing, setIsEditing] = useState(false);
+  const [name, setName] = useState('');
+  const [hasFailed, setHasFailed] = useState(false);
+  if (!course || !stored) return null;
+  const { certificate } = stored;
+  const { modules, attempts } = course;
+  const standing = courseStanding(
+    modules.map((m) => m.id),
+    attempts,
+  );
+
+  if (!standing.isCertificateEarned && !certificate) {
+    return (
+      <>
+        <BackLink />
+        <h1 tabIndex={-1}>{t('certificate.title')}</h1>
+        <p>{t('standing.notYet')}</p>
+      </>
+    );
+  }
+
+  async function issue(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    const best = bestScoreByModule(attempts);
+    const bestAttemptIds = modules.flatMap((module) => {
+      const top = attempts
+        .filter(isFinished)
+        .filter((a) => a.kind === 'module' && a.moduleId === module.id && a.score === best.get(module.id));
+      return top.slice(0, 1).map((a) => a.id);
+    });
+    try {
+      await issueCertificate(db, {
+        id: makeCertificateId(),
+        name: trimmed,
+        overallScore: standing.overall,
+        attemptIds: bestAttemptIds,
+      });
+      setHasFailed(false);
+      setIsEditing(false);
+    } catch (error) {
+      console.error('Certificate not saved', error);
+      setHasFailed(true);
+    }
+  }
+
+  const showsForm = !certificate || isEditing;
+  return (
+    <>
+      <div className="no-print">
+        <BackLink />
+        <h1 tabIndex={-1}>{t('certificate.pageTitle')}</h1>
+      </div>
+      {showsForm ? (
+        <form className="card certificate-form no-print" onSubmit={(event) => void issue(event)}>
+          <label htmlFor="certificate-name">{t('certificate.nameLabel')}</label>
+          <p className="hint" id="certificate-name-hint">
+            {t('certificate.nameHint')}
+          </p>
+          <input
+            id="certificate-name"
+            aria-describedby="certificate-name-hint"
+            value={name}
+            maxLength={MAX_NAME_LENGTH}
+            autoComplete="name"
+            required
+            onChange={(event) => setName(event.target.value)}
+          />
+          <button type="submit" className="button primary" data-testid="create-certificate" disabled={!name.trim()}>
+            {t('certificate.create')}
+          </button>
+          {hasFailed && (
+            <p className="notice notice-warning" role="alert">
+              {t('certificate.notSaved')}
+            </p>
+          )}
+        </form>
+      ) : null}
+      {certificate && !isEditing && (
+        <>
+          <div className="certificate-actions no-print">
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => void bridge.savePageAsPdf(t('certificate.fileName', { name: certificate.name }))}
+            >
+              {t('certificate.savePdf')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setName(certificate.name);
+                setIsEditing(true);
+              }}
+            >
+              {t('certificate.changeName')}
+            </button>
+          </div>
+          <CertificateView certificate={certificate} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { db } from '../../db';
+import {
+  attemptById,
+  finishAttempt,
+  installedCourseVersion,
+  questionsById,
+  questionsIn,
+  startAttempt,
+} from '../../db/course';
+import type { QuizAttemptRecord } from '../../db/records';
+import type { LanguageCode } from '../../i18n/languages';
+import { navigate } from '../../state/view';
+import { cryptoRandom, drawSpread } from './model/drawing';
+import { scoreAnswers } from './model/scoring';
+
+export const MODULE_QUIZ_SIZE = 10;
+export const PRACTICE_SIZE = 20;
+export const PRACTICE_MINUTES = 30;
+
+async function contentVersion(lang: LanguageCode): Promise<string> {
+  return (await installedCourseVersion(db, lang)) ?? 'unknown';
+}
+
+/** Draws ten questions of the module, spread over its lessons, and opens the attempt. */
+export async function startModuleQuiz(lang: LanguageCode, moduleId: string): Promise<void> {
+  const pool = await questionsIn(db, lang, moduleId);
+  const drawn = drawSpread(pool, (q) => q.lessonId, MODULE_QUIZ_SIZE, cryptoRandom);
+  const attempt = await startAttempt(db, {
+    kind: 'module',
+    moduleId,
+    questionIds: drawn.map((q) => q.id),
+    contentVersion: await contentVersion(lang),
+  });
+  navigate('course', 'quiz', attempt.id);
+}
+
+/** Twenty questions spread over the six modules, against the clock; not counted for the certificate. */
+export async function startPractice(lang: LanguageCode): Promise<void> {
+  const pool = await questionsIn(db, lang);
+  const drawn = drawSpread(pool, (q) => q.moduleId, PRACTICE_SIZE, cryptoRandom);
+  const attempt = await startAttempt(db, {
+    kind: 'practice',
+    moduleId: null,
+    questionIds: drawn.map((q) => q.id),
+    contentVersion: await contentVersion(lang),
+  });
+  navigate('course', 'quiz', attempt.id);
+}
+
+/** Scores the attempt, as stored, against the answer key and seals it. */
+export async function completeAttempt(lang: LanguageCode, attemptId: string): Promise<void> {
+  const attempt = await attemptById(db, attemptId);
+  if (!attempt || attempt.finishedAt) return;
+  const questions = await questionsById(db, lang, attempt.questionIds);
+  const key = new Map(questions.map((q) => [q.id, q.correctChoiceIds]));
+  await finishAttempt(db, attempt.id, scoreAnswers(attempt.questionIds, attempt.answers, key));
+}
+
+export function practiceDeadline(attempt: Pick<QuizAttemptRecord, 'startedAt'>): number {
+  return Date.parse(attempt.startedAt) + PRACTICE_MINUTES * 60_000;
+}

@@ -1,0 +1,93 @@
+import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../../i18n/format';
+import { navigate } from '../../../state/view';
+import { PageHeading } from '../../../ui/PageHeading';
+import { ContentStatusNotice } from '../ContentStatusNotice';
+import { startPractice } from '../courseActions';
+import { moduleProgress } from '../model/progress';
+import { courseStanding, isFinished } from '../model/scoring';
+import { useCourse } from '../useCourse';
+import { ModuleCard } from './ModuleCard';
+import { ProgressRing } from './ProgressRing';
+import { ScoreChart } from './ScoreChart';
+
+export function CourseOverview() {
+  const { t } = useTranslation('course');
+  const course = useCourse();
+  if (!course) return null;
+  const { lang, modules, lessons, progress, attempts } = course;
+
+  if (modules.length === 0) {
+    return (
+      <>
+        <PageHeading title={t('title')} intro={t('intro')} />
+        <ContentStatusNotice hasContent={false} />
+      </>
+    );
+  }
+
+  const standing = courseStanding(
+    modules.map((m) => m.id),
+    attempts,
+  );
+  const finishedModuleAttempts = attempts.filter((a) => a.kind === 'module').filter(isFinished);
+  const overall = formatPercent(standing.overall, lang);
+
+  return (
+    <>
+      <PageHeading title={t('title')} intro={t('intro')} />
+      <ContentStatusNotice hasContent />
+      <section className="card standing" aria-labelledby="standing-heading">
+        <ProgressRing value={standing.overall} label={overall} />
+        <div className="standing-text">
+          <h2 id="standing-heading">{t('standing.heading')}</h2>
+          <p data-testid="overall-score">{t('standing.overall', { score: overall })}</p>
+          <p>
+            {t('standing.attempted', {
+              count: standing.attemptedModules,
+              total: standing.totalModules,
+            })}
+          </p>
+          <p className="rule">{t('standing.rule', { threshold: formatPercent(0.8, lang) })}</p>
+          {standing.isCertificateEarned ? (
+            <button
+              type="button"
+              className="button primary"
+              data-testid="get-certificate"
+              onClick={() => navigate('course', 'certificate')}
+            >
+              {t('standing.getCertificate')}
+            </button>
+          ) : (
+            <p>{t('standing.notYet')}</p>
+          )}
+        </div>
+        {finishedModuleAttempts.length > 0 && (
+          <ScoreChart
+            attempts={finishedModuleAttempts}
+            summary={t('standing.chart', {
+              scores: finishedModuleAttempts.map((a) => formatPercent(a.score, lang)).join(', '),
+            })}
+          />
+        )}
+      </section>
+
+      <h2 className="section-heading">{t('modules.heading')}</h2>
+      <ol className="module-list">
+        {modules.map((module) => (
+          <li key={module.id}>
+            <ModuleCard module={module} progress={moduleProgress(module.id, lessons, progress, attempts)} />
+          </li>
+        ))}
+      </ol>
+
+      <section className="card" aria-labelledby="practice-heading">
+        <h2 id="practice-heading">{t('practice.heading')}</h2>
+        <p>{t('practice.description', { count: 20, minutes: 30 })}</p>
+        <button type="button" className="button" data-testid="start-practice" onClick={() => void startPractice(lang)}>
+          {t('practice.start')}
+        </button>
+      </section>
+    </>
+  );
+}
