@@ -1,12 +1,18 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { IPC } from '../renderer/platform/contract';
-import { createIpcHandlers, isTrustedSender, registerIpcHandlers, toSafePdfFileName } from './ipc';
+import { createIpcHandlers, isTrustedSender, registerIpcHandlers, toSafeFileName } from './ipc';
 
 type Registered = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
 function setUp() {
-  const effects = { openExternal: vi.fn(async () => {}), setLanguage: vi.fn(), savePageAsPdf: vi.fn(async () => true) };
+  const effects = {
+    openExternal: vi.fn(async () => {}),
+    setLanguage: vi.fn(),
+    savePageAsPdf: vi.fn(async () => true),
+    saveTextFile: vi.fn(async () => true),
+    notify: vi.fn(async () => true),
+  };
   const registered = new Map<string, Registered>();
   registerIpcHandlers(
     { handle: (channel: string, fn: Registered) => registered.set(channel, fn) } as never,
@@ -83,6 +89,26 @@ describe('saving a PDF', () => {
     ['...', null],
     ['x'.repeat(300), `${'x'.repeat(100)}.pdf`],
   ])('makes %j into %j', (input, expected) => {
-    expect(toSafePdfFileName(input)).toBe(expected);
+    expect(toSafeFileName(input, 'pdf')).toBe(expected);
+  });
+});
+
+describe('saving a text file and notifying', () => {
+  it('saves an .ics file under a safe name, and refuses other types or content', async () => {
+    const { call, effects } = setUp();
+    expect(await call(IPC.saveTextFile, appFrame, 'gapbridge-meetings', 'BEGIN:VCALENDAR', 'ics')).toBe(true);
+    expect(effects.saveTextFile).toHaveBeenCalledWith(SENDER, 'gapbridge-meetings.ics', 'BEGIN:VCALENDAR');
+    await expect(call(IPC.saveTextFile, appFrame, 'x', 'text', 'exe')).rejects.toThrow(/file type/);
+    await expect(call(IPC.saveTextFile, appFrame, 'x', 'text', 'toString')).rejects.toThrow(/file type/);
+    await expect(call(IPC.saveTextFile, appFrame, 'x', 42, 'ics')).rejects.toThrow(/content/);
+    expect(effects.saveTextFile).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows short notifications only', async () => {
+    const { call, effects } = setUp();
+    expect(await call(IPC.notify, appFrame, 'Contributions: in 3 days', 'SG13 meeting')).toBe(true);
+    await expect(call(IPC.notify, appFrame, 'x'.repeat(501), 'body')).rejects.toThrow(/notification/);
+    await expect(call(IPC.notify, appFrame, 'title', null)).rejects.toThrow(/notification/);
+    expect(effects.notify).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { isLanguageCode, type LanguageCode } from '../renderer/i18n/languages';
-import { IPC } from '../renderer/platform/contract';
+import { IPC, SAVED_FILE_TYPES, type SavedFileType } from '../renderer/platform/contract';
 import { toAllowedExternalUrl } from '../renderer/platform/externalUrl';
 import { isAppUrl } from './security/appUrl';
 
@@ -10,21 +10,33 @@ export interface IpcEffects {
   setLanguage(language: LanguageCode): void;
   /** Prints the sender's page to a PDF the user saves; false when cancelled. */
   savePageAsPdf(sender: WebContents, fileName: string): Promise<boolean>;
+  /** Saves text to a file the user chooses; false when cancelled. */
+  saveTextFile(sender: WebContents, fileName: string, text: string): Promise<boolean>;
+  /** Shows a desktop notification; false when the system cannot. */
+  notify(title: string, body: string): Promise<boolean>;
 }
 
+/** The largest text file the renderer may ask to save, and the longest notification text. */
+export const MAX_SAVED_TEXT = 50 * 1024 * 1024;
+export const MAX_NOTIFICATION_TEXT = 500;
+
 /**
- * A file name for a saved PDF: the suggestion without path separators, control or reserved
- * characters, at most 100 characters, ending in .pdf; null when nothing usable is left.
+ * A file name for a saved file: the suggestion without path separators, control or reserved
+ * characters, at most 100 characters, ending in `.extension`; null when nothing usable is left.
  */
-export function toSafePdfFileName(value: unknown): string | null {
+export function toSafeFileName(value: unknown, extension: string): string | null {
   if (typeof value !== 'string') return null;
   const base = value
-    .replace(/\.pdf$/i, '')
+    .replace(new RegExp(`\\.${extension}$`, 'i'), '')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ')
     .replace(/^[\s.]+|[\s.]+$/g, '')
     .slice(0, 100);
-  return base ? `${base}.pdf` : null;
+  return base ? `${base}.${extension}` : null;
+}
+
+function isShortText(value: unknown, maximum: number): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= maximum;
 }
 
 type SenderFrame = Pick<NonNullable<IpcMainInvokeEvent['senderFrame']>, 'url' | 'parent'> | null;
@@ -52,9 +64,22 @@ export function createIpcHandlers(effects: IpcEffects): Record<string, Handler> 
       effects.setLanguage(language);
     },
     async [IPC.savePageAsPdf](sender, fileName) {
-      const safe = toSafePdfFileName(fileName);
+      const safe = toSafeFileName(fileName, 'pdf');
       if (!safe) throw new IpcRefusal('Unusable file name');
       return effects.savePageAsPdf(sender, safe);
+    },
+    async [IPC.saveTextFile](sender, fileName, text, type) {
+      if (typeof type !== 'string' || !Object.hasOwn(SAVED_FILE_TYPES, type)) throw new IpcRefusal('Unknown file type');
+      const safe = toSafeFileName(fileName, SAVED_FILE_TYPES[type as SavedFileType].extension);
+      if (!safe) throw new IpcRefusal('Unusable file name');
+      if (!isShortText(text, MAX_SAVED_TEXT)) throw new IpcRefusal('Unusable file content');
+      return effects.saveTextFile(sender, safe, text);
+    },
+    async [IPC.notify](_sender, title, body) {
+      if (!isShortText(title, MAX_NOTIFICATION_TEXT) || !isShortText(body, MAX_NOTIFICATION_TEXT)) {
+        throw new IpcRefusal('Unusable notification');
+      }
+      return effects.notify(title, body);
     },
   };
 }

@@ -40,6 +40,7 @@ const electron = vi.hoisted(() => {
       session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
       ipcMain: { handle: vi.fn() },
       shell: { openExternal: vi.fn() },
+      Notification: Object.assign(vi.fn(), { isSupported: () => true }),
       dialog: { showMessageBox: vi.fn() },
     },
   };

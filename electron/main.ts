@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -55,18 +55,38 @@ function showAbout(): void {
   });
 }
 
-async function savePageAsPdf(sender: Electron.WebContents, fileName: string): Promise<boolean> {
+/** Asks where to save `fileName` (in the user's documents by default); null when cancelled. */
+async function chooseSavePath(sender: Electron.WebContents, fileName: string): Promise<string | null> {
   const owner = BrowserWindow.fromWebContents(sender);
+  const extension = path.extname(fileName).slice(1);
   const options = {
     defaultPath: path.join(app.getPath('documents'), fileName),
-    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
   };
   const { canceled, filePath } = owner
     ? await dialog.showSaveDialog(owner, options)
     : await dialog.showSaveDialog(options);
-  if (canceled || !filePath) return false;
+  return canceled || !filePath ? null : filePath;
+}
+
+async function savePageAsPdf(sender: Electron.WebContents, fileName: string): Promise<boolean> {
+  const filePath = await chooseSavePath(sender, fileName);
+  if (!filePath) return false;
   const pdf = await sender.printToPDF({ pageSize: 'A4', landscape: true, printBackground: true });
   await writeFile(filePath, pdf);
+  return true;
+}
+
+async function saveTextFile(sender: Electron.WebContents, fileName: string, text: string): Promise<boolean> {
+  const filePath = await chooseSavePath(sender, fileName);
+  if (!filePath) return false;
+  await writeFile(filePath, text, 'utf8');
+  return true;
+}
+
+async function notify(title: string, body: string): Promise<boolean> {
+  if (!Notification.isSupported()) return false;
+  new Notification({ title, body }).show();
   return true;
 }
 
@@ -134,6 +154,8 @@ if (!app.requestSingleInstanceLock()) {
           applyMenu();
         },
         savePageAsPdf,
+        saveTextFile,
+        notify,
       }),
     );
     applyMenu();

@@ -36,7 +36,7 @@ describe('buildMenuTemplate', () => {
     const actions = { ...noop, navigate: vi.fn() };
     const template = buildMenuTemplate(MENU_STRINGS.fr, 'linux', actions);
     const meetings = find(template, MENU_STRINGS.fr.meetings);
-    expect(meetings?.accelerator).toBe('CmdOrCtrl+2');
+    expect(meetings?.accelerator).toBe('CmdOrCtrl+3');
     (meetings?.click as () => void)();
     expect(actions.navigate).toHaveBeenCalledWith('meetings');
   });

@@ -3,6 +3,7 @@ import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadSections } from './app/ViewOutlet';
 import { StartupError } from './app/StartupError';
 import { db } from './db';
 import { readSetting } from './db/settings';
@@ -38,8 +39,10 @@ async function start(): Promise<void> {
     </StrictMode>,
   );
   preloadOtherLanguages();
+  preloadSections();
   // Course content installs in the background, in its own chunk (schema validation is not small).
   void import('./content/contentStore').then(({ installBundledContent }) => installBundledContent());
+  void import('./features/meetings/reminders').then(({ startReminders }) => startReminders());
 }
 
 void start();

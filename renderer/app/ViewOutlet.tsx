@@ -1,14 +1,25 @@
 import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
+import { ViewErrorBoundary } from './ViewErrorBoundary';
 import { DraftsPage } from '../features/drafts/DraftsPage';
-import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { HomePage } from '../features/home/HomePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import type { ViewName } from '../platform/contract';
 import { useViewStore } from '../state/view';
 
 // The course (with its sanitiser and schema) loads on first use, keeping the start-up bundle small.
 const CoursePage = lazy(async () => ({ default: (await import('../features/course/CoursePage')).CoursePage }));
+// The meetings (with the iCalendar library) likewise.
+const MeetingsPage = lazy(async () => ({ default: (await import('../features/meetings/MeetingsPage')).MeetingsPage }));
+
+/** Loads the lazy sections in the background, so that they open without a server (web mode, offline). */
+export function preloadSections(): void {
+  void Promise.all([import('../features/course/CoursePage'), import('../features/meetings/MeetingsPage')]).catch(
+    (error: unknown) => console.warn('Sections not preloaded', error),
+  );
+}
 
 const PAGES: Record<ViewName, ComponentType> = {
+  home: HomePage,
   course: CoursePage,
   meetings: MeetingsPage,
   drafts: DraftsPage,
@@ -28,12 +39,32 @@ export function ViewOutlet() {
       return;
     }
     window.scrollTo({ top: 0 });
-    document.querySelector<HTMLElement>('#main h1')?.focus();
+    return focusHeadingWhenShown();
   }, [view, place]);
 
   return (
-    <Suspense fallback={null}>
-      <Page />
-    </Suspense>
+    <ViewErrorBoundary key={view}>
+      <Suspense fallback={null}>
+        <Page />
+      </Suspense>
+    </ViewErrorBoundary>
   );
+}
+
+/** Focuses the new section's heading as soon as it is rendered (a lazy section renders later). */
+function focusHeadingWhenShown(): () => void {
+  const main = document.getElementById('main');
+  const focus = () => {
+    const heading = main?.querySelector<HTMLElement>('h1');
+    heading?.focus();
+    return heading !== null && heading !== undefined;
+  };
+  if (!main || focus()) return () => {};
+  const observer = new MutationObserver(() => focus() && observer.disconnect());
+  observer.observe(main, { childList: true, subtree: true });
+  const timer = window.setTimeout(() => observer.disconnect(), 5000);
+  return () => {
+    observer.disconnect();
+    window.clearTimeout(timer);
+  };
 }

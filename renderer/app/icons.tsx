@@ -1,6 +1,7 @@
 import type { ViewName } from '../platform/contract';
 
 const PATHS: Record<ViewName, string> = {
+  home: 'M4 11l8-7 8 7M6 9.5V20h4v-5h4v5h4V9.5',
   course:
     'M4 5.5C4 4.7 4.7 4 5.5 4H11v15H5.5A1.5 1.5 0 0 1 4 17.5zM13 4h5.5c.8 0 1.5.7 1.5 1.5v12c0 .8-.7 1.5-1.5 1.5H13z',
   meetings: 'M7 3v2M17 3v2M4 8h16M5 5h14a1 1 0 0 1 1 1v13a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zM8 12h3v3H8z',

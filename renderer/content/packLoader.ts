@@ -1,6 +1,6 @@
-import { installCoursePack, installedPacks } from '../db/contentPacks';
+import { installCalendarPack, installCoursePack, installedPacks } from '../db/contentPacks';
 import type { GapbridgeDatabase } from '../db/database';
-import { coursePackSchema, manifestSchema, type ManifestEntry } from './packSchema';
+import { calendarPackSchema, coursePackSchema, manifestSchema, type ManifestEntry } from './packSchema';
 import { compareVersions } from './versions';
 
 export type PackErrorCode = 'unreachable' | 'corrupt';
@@ -70,11 +70,13 @@ export async function installPacksFrom(
     const url = new URL(entry.file, baseUrl).href;
     const bytes = await fetchBytes(fetcher, url);
     if ((await sha256Hex(bytes)) !== entry.sha256) throw new PackError('corrupt', `${url}: checksum mismatch`);
-    const pack = coursePackSchema.safeParse(parseJson(bytes, url));
+    const json = parseJson(bytes, url);
+    const pack = entry.kind === 'course' ? coursePackSchema.safeParse(json) : calendarPackSchema.safeParse(json);
     if (!pack.success || pack.data.lang !== entry.lang || pack.data.version !== entry.version) {
       throw new PackError('corrupt', `${url}: not the pack the manifest describes`);
     }
-    await installCoursePack(db, pack.data, entry.sha256);
+    if (pack.data.kind === 'course') await installCoursePack(db, pack.data, entry.sha256);
+    else await installCalendarPack(db, pack.data, entry.sha256);
     done.push(entry.id);
   }
   return done;

@@ -42,13 +42,68 @@ export const coursePackSchema = z.strictObject({
   questions: z.array(packQuestionSchema),
 });
 
+const localized = z.strictObject(
+  Object.fromEntries(LANGUAGES.map((l) => [l.code, text])) as Record<LanguageCode, typeof text>,
+);
+
+const instant = z.iso.datetime();
+const calendarDate = z.iso.date();
+
+export const packMeetingSchema = z.strictObject({
+  id: text,
+  kind: z.enum([
+    'study-group',
+    'working-party',
+    'rapporteur-group',
+    'regional-group',
+    'tsag',
+    'workshop',
+    'bsg-session',
+    'contribution-clinic',
+    'newcomer-session',
+  ]),
+  group: text,
+  title: localized,
+  start: instant,
+  end: instant,
+  timeZone: text,
+  place: text.nullable(),
+  remoteParticipation: z.boolean(),
+  links: z.strictObject({ collectiveLetter: text.optional(), meetingPage: text.optional() }),
+  deadlines: z.array(
+    z.strictObject({
+      kind: z.enum(['contribution', 'translation', 'fellowship', 'registration', 'visa']),
+      date: calendarDate,
+      official: z.boolean(),
+    }),
+  ),
+  preparesMeetingId: text.optional(),
+  source: text,
+});
+
+export const calendarPackSchema = z.strictObject({
+  format: z.literal(PACK_FORMAT),
+  kind: z.literal('calendar'),
+  lang: z.literal('all'),
+  version: text,
+  groups: z.array(
+    z.strictObject({
+      id: text,
+      kind: z.enum(['study-group', 'tsag']),
+      title: localized,
+      isUnconfirmed: z.boolean(),
+    }),
+  ),
+  meetings: z.array(packMeetingSchema),
+});
+
 export const manifestSchema = z.strictObject({
   format: z.literal(PACK_FORMAT),
   packs: z.array(
     z.strictObject({
       id: text,
-      kind: z.literal('course'),
-      lang: languageCode,
+      kind: z.enum(['course', 'calendar']),
+      lang: z.union([languageCode, z.literal('all')]),
       version: text,
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       file: z.string().regex(/^[\w.-]+\.json$/),
@@ -58,5 +113,6 @@ export const manifestSchema = z.strictObject({
 });
 
 export type CoursePack = z.infer<typeof coursePackSchema>;
+export type CalendarPack = z.infer<typeof calendarPackSchema>;
 export type PackManifest = z.infer<typeof manifestSchema>;
 export type ManifestEntry = PackManifest['packs'][number];

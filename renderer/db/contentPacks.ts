@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { CoursePack } from '../content/packSchema';
+import type { CalendarPack, CoursePack } from '../content/packSchema';
 import type { GapbridgeDatabase } from './database';
 import type { ContentPackRecord } from './records';
 
@@ -39,5 +39,26 @@ export async function installCoursePack(db: GapbridgeDatabase, pack: CoursePack,
       sha256,
       installedAt: new Date().toISOString(),
     });
+  });
+}
+
+/**
+ * Replaces the study groups and the bundled meetings with the pack's, in one transaction.
+ * Meetings the delegate imported are kept (an imported meeting with the same id is newer
+ * information than the bundled one), and so are follows and reminders.
+ */
+export async function installCalendarPack(db: GapbridgeDatabase, pack: CalendarPack, sha256: string): Promise<void> {
+  const now = new Date().toISOString();
+  await db.transaction('rw', [db.meetings, db.studyGroups, db.contentPacks], async () => {
+    const imported = new Set(await db.meetings.where('origin').equals('imported').primaryKeys());
+    await db.meetings.where('origin').equals('bundled').delete();
+    await db.meetings.bulkPut(
+      pack.meetings
+        .filter((meeting) => !imported.has(meeting.id))
+        .map((meeting) => ({ ...meeting, origin: 'bundled' as const, updatedAt: now })),
+    );
+    await db.studyGroups.clear();
+    await db.studyGroups.bulkPut(pack.groups);
+    await db.contentPacks.put({ id: `calendar/${pack.lang}`, version: pack.version, sha256, installedAt: now });
   });
 }

@@ -26,13 +26,16 @@ describe('GapbridgeDatabase', () => {
         'courseModules',
         'draftUpdates',
         'drafts',
+        'follows',
         'lessonProgress',
         'lessons',
         'meetings',
         'outbox',
         'questions',
         'quizAttempts',
+        'reminders',
         'settings',
+        'studyGroups',
         'syncState',
       ].sort(),
     );
@@ -97,7 +100,7 @@ describe('schema migration', () => {
       remoteParticipation: true,
       links: {},
       deadlines: [],
-      followed: true,
+      origin: 'bundled',
       updatedAt: '2026-01-01T00:00:00.000Z',
     });
     v1.close();
@@ -108,7 +111,7 @@ describe('schema migration', () => {
     expect(v2.tables.map((t) => t.name)).toContain('certificates');
     expect(await v2.settings.get('language')).toMatchObject({ value: 'fr', migrated: true });
     expect(await v2.lessonProgress.get('m1-l1')).toEqual(progress);
-    expect(await v2.meetings.get('sg13-2026-07@itu.int')).toMatchObject({ group: 'SG13', followed: true });
+    expect(await v2.meetings.get('sg13-2026-07@itu.int')).toMatchObject({ group: 'SG13', origin: 'bundled' });
     expect(await countPendingChanges(v2)).toBe(1);
     expect(v2.tables.map((t) => t.name)).toContain('bookmarks');
     expect(v2.table('settings').schema.indexes.map((i) => i.name)).toContain('updatedAt');

@@ -1,6 +1,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   CertificateRecord,
+  FollowRecord,
+  ReminderRecord,
+  StudyGroupRecord,
   ContentPackRecord,
   CourseModuleRecord,
   DraftRecord,
@@ -22,6 +25,9 @@ type LanguageKey = [lang: string, id: string];
 
 export class GapbridgeDatabase extends Dexie {
   meetings!: EntityTable<MeetingRecord, 'id'>;
+  studyGroups!: EntityTable<StudyGroupRecord, 'id'>;
+  follows!: EntityTable<FollowRecord, 'id'>;
+  reminders!: EntityTable<ReminderRecord, 'id'>;
   contentPacks!: EntityTable<ContentPackRecord, 'id'>;
   courseModules!: Table<CourseModuleRecord, LanguageKey>;
   lessons!: Table<LessonRecord, LanguageKey>;

@@ -23,7 +23,8 @@ export type DeadlineKind = 'contribution' | 'translation' | 'fellowship' | 'regi
 
 export interface DeadlineRecord {
   kind: DeadlineKind;
-  due: IsoInstant;
+  /** A calendar date, 'YYYY-MM-DD', as printed in the collective letter or estimated. */
+  date: string;
   /** True when printed in the collective letter; false when estimated from the A.1 rules. */
   official: boolean;
 }
@@ -42,12 +43,40 @@ export interface MeetingRecord {
   /** Null for a virtual meeting. */
   place: string | null;
   remoteParticipation: boolean;
-  links: { collectiveLetter?: string; meetingPage?: string };
+  links: { collectiveLetter?: string | undefined; meetingPage?: string | undefined };
+  /** The deadlines printed in the collective letter; the others are estimated when shown. */
   deadlines: DeadlineRecord[];
   /** For a Contribution Clinic: the meeting whose deadline it prepares. */
-  preparesMeetingId?: string;
-  followed: boolean;
+  preparesMeetingId?: string | undefined;
+  /** Where the record came from, and what it rests on. */
+  origin: 'bundled' | 'imported';
+  source?: string | undefined;
   updatedAt: IsoInstant;
+}
+
+/** An ITU-T study group or TSAG, with its title in each language (from the calendar pack). */
+export interface StudyGroupRecord {
+  id: string;
+  kind: 'study-group' | 'tsag';
+  title: Partial<Record<LanguageCode, string>>;
+  /** True while the title's current wording is not confirmed. */
+  isUnconfirmed: boolean;
+}
+
+/** A meeting, or all meetings of a group, that the delegate follows. */
+export interface FollowRecord {
+  /** `meeting:<id>` or `group:<group>`. */
+  id: string;
+  target: 'meeting' | 'group';
+  targetId: string;
+  createdAt: IsoInstant;
+}
+
+/** A reminder already shown, so that it is never shown twice. */
+export interface ReminderRecord {
+  /** `<meetingId>/<deadline kind>/<date>`. */
+  id: string;
+  shownAt: IsoInstant;
 }
 
 // Course content (imported from content packs) ----------------------------------------------
@@ -161,7 +190,7 @@ export interface DraftUpdateRecord {
 
 // Sync ---------------------------------------------------------------------------------------
 
-export type SyncedEntity = 'quizAttempt' | 'lessonProgress' | 'certificate' | 'draftUpdate' | 'setting';
+export type SyncedEntity = 'quizAttempt' | 'lessonProgress' | 'certificate' | 'follow' | 'draftUpdate' | 'setting';
 
 /** A change waiting to be sent to the hub; written in the same transaction as the change. */
 export interface OutboxEntry {

@@ -33,4 +33,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 2,
     stores: { certificates: 'id, issuedAt' },
   },
+  {
+    // Following moves out of the meeting record, so a calendar update never unfollows.
+    version: 3,
+    stores: {
+      meetings: 'id, start, group, kind, origin',
+      studyGroups: 'id',
+      follows: 'id, target, targetId',
+      reminders: 'id',
+    },
+  },
 ];

@@ -3,7 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { directionOf, LANGUAGES, type LanguageCode } from './languages';
 
 /** The renderer's namespaces: one per feature, plus the shell. (`menu` belongs to electron/.) */
-export const NAMESPACES = ['shell', 'course', 'meetings', 'drafts', 'settings'] as const;
+export const NAMESPACES = ['shell', 'home', 'course', 'meetings', 'drafts', 'settings'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 type Resources = Record<string, unknown>;

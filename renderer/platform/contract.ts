@@ -5,7 +5,7 @@
  */
 import type { LanguageCode } from '../i18n/languages';
 
-export const VIEWS = ['course', 'meetings', 'drafts', 'settings'] as const;
+export const VIEWS = ['home', 'course', 'meetings', 'drafts', 'settings'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export function isViewName(value: unknown): value is ViewName {
@@ -24,15 +24,30 @@ export interface GapbridgeBridge {
    * save dialog; in a browser through its print dialog. False when the user cancelled.
    */
   savePageAsPdf(suggestedFileName: string): Promise<boolean>;
+  /**
+   * Saves a text file the user names (in Electron a save dialog, in a browser a download).
+   * False when the user cancelled.
+   */
+  saveTextFile(suggestedName: string, text: string, type: SavedFileType): Promise<boolean>;
+  /** Shows a desktop notification; false when notifications are not allowed. */
+  notify(title: string, body: string): Promise<boolean>;
   /** Calls `listener` when the application menu asks for a view; returns the unsubscribe. */
   onNavigate(listener: (view: ViewName) => void): () => void;
 }
+
+/** The kinds of text file the app saves, with their extension and media type. */
+export const SAVED_FILE_TYPES = {
+  ics: { extension: 'ics', mediaType: 'text/calendar' },
+} as const;
+export type SavedFileType = keyof typeof SAVED_FILE_TYPES;
 
 /** IPC channel names, one prefix so that the main process can refuse anything else. */
 export const IPC = {
   openExternal: 'gapbridge:open-external',
   setLanguage: 'gapbridge:set-language',
   savePageAsPdf: 'gapbridge:save-page-as-pdf',
+  saveTextFile: 'gapbridge:save-text-file',
+  notify: 'gapbridge:notify',
   navigate: 'gapbridge:navigate',
 } as const;
 

@@ -1,4 +1,4 @@
-import type { GapbridgeBridge } from './contract';
+import { SAVED_FILE_TYPES, type GapbridgeBridge } from './contract';
 import { toAllowedExternalUrl } from './externalUrl';
 
 /** The bridge in a plain browser (`npm run web`, end-to-end tests): the web platform's own ways. */
@@ -17,6 +17,19 @@ export function createWebBridge(): GapbridgeBridge {
     savePageAsPdf() {
       window.print();
       return Promise.resolve(true);
+    },
+    saveTextFile(suggestedName, text, type) {
+      const { extension, mediaType } = SAVED_FILE_TYPES[type];
+      const url = URL.createObjectURL(new Blob([text], { type: `${mediaType};charset=utf-8` }));
+      const link = Object.assign(document.createElement('a'), { href: url, download: `${suggestedName}.${extension}` });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return Promise.resolve(true);
+    },
+    async notify(title, body) {
+      if (!('Notification' in window) || Notification.permission !== 'granted') return false;
+      new Notification(title, { body, lang: document.documentElement.lang, dir: 'auto' });
+      return true;
     },
     // A browser has no application menu, so nothing ever asks to navigate.
     onNavigate() {

@@ -5,12 +5,12 @@ const { hashOf, routeFromHash } = await import('./view');
 
 describe('routes in the address hash', () => {
   it.each([
-    ['', { view: 'course', path: [] }],
+    ['', { view: 'home', path: [] }],
     ['#/meetings', { view: 'meetings', path: [] }],
     ['#/course/lesson/m1-l2', { view: 'course', path: ['lesson', 'm1-l2'] }],
     ['#/course/quiz/3f2a%2F9', { view: 'course', path: ['quiz', '3f2a/9'] }],
-    ['#/nowhere/x', { view: 'course', path: [] }],
-    ['#main', { view: 'course', path: [] }],
+    ['#/nowhere/x', { view: 'home', path: [] }],
+    ['#main', { view: 'home', path: [] }],
   ])('reads %s', (hash, route) => {
     expect(routeFromHash(hash)).toEqual(route);
   });

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { isViewName, type ViewName } from '../platform/contract';
 
-const DEFAULT_VIEW: ViewName = 'course';
+const DEFAULT_VIEW: ViewName = 'home';
 
 export interface Route {
   view: ViewName;

@@ -4,7 +4,7 @@ import { EmptyState } from './EmptyState';
 import { PageHeading } from './PageHeading';
 
 /** A section whose feature has not arrived yet: its title, what it is for, and what will come. */
-export function PlaceholderSection({ namespace }: { namespace: Extract<Namespace, 'meetings' | 'drafts'> }) {
+export function PlaceholderSection({ namespace }: { namespace: Extract<Namespace, 'drafts'> }) {
   const { t } = useTranslation(namespace);
   return (
     <>

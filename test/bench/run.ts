@@ -1,6 +1,7 @@
 import { launchChromium } from '../support/chromium';
 import { startRendererServer } from '../support/rendererServer';
 import { courseFigures } from './course';
+import { meetingsFigures } from './meetings';
 import { shellFigures, type Figure } from './shell';
 
 /** `npm run bench`: prints figures measured on this machine. A benchmark, never a pass/fail test. */
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
     const figures: Figure[] = [
       ...(await shellFigures(browser, server.origin)),
       ...(await courseFigures(browser, server.origin)),
+      ...(await meetingsFigures(browser, server.origin)),
     ];
     const width = Math.max(...figures.map((f) => f.name.length));
     console.log('\nGapbridge benchmarks (Chromium, production build)\n');

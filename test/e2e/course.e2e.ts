@@ -45,7 +45,7 @@ describe('the A.1 course, offline from the first launch', () => {
 
   beforeAll(async () => {
     context = await offlineContext(browser, { locale: 'en-GB' });
-    page = await openOffline(context);
+    page = await openOffline(context, '#/course');
     course = new CourseDriver(page);
   });
   afterAll(async () => {
@@ -155,7 +155,7 @@ describe('the practice assessment', () => {
   it('runs against a visible 30-minute clock and ends itself when time is up', async () => {
     const context = await offlineContext(browser, { locale: 'en-GB' });
     await context.clock.install();
-    const page = await openOffline(context);
+    const page = await openOffline(context, '#/course');
     await waitForCourse(page);
     await page.getByTestId('start-practice').click();
     const timer = page.locator('.practice-timer');
@@ -175,7 +175,7 @@ describe('the practice assessment', () => {
 describe('the course in Arabic', () => {
   it('shows a lesson, a question and the certificate right to left', async () => {
     const context = await offlineContext(browser, { locale: 'ar-EG' });
-    const page = await openOffline(context);
+    const page = await openOffline(context, '#/course');
     await waitForCourse(page);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'course-overview-ar.png') });

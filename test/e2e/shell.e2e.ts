@@ -66,13 +66,13 @@ describe('the shell in each of the six languages', () => {
     expect(await html.getAttribute('lang')).toBe(code);
     expect(await html.getAttribute('dir')).toBe(code === 'ar' ? 'rtl' : 'ltr');
 
-    const navLabels = await page.locator('nav a').allInnerTexts();
+    const navLabels = await page.locator('.shell-nav a').allInnerTexts();
     expect(navLabels.map((label) => label.trim())).toEqual(
-      ['course', 'meetings', 'drafts', 'settings'].map((view) => strings.get(`nav.${view}`)),
+      ['home', 'course', 'meetings', 'drafts', 'settings'].map((view) => strings.get(`nav.${view}`)),
     );
-    expect(await page.locator('select').inputValue()).toBe(code);
+    expect(await page.locator('header select').inputValue()).toBe(code);
 
-    await page.locator('.module-card').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('whats-next').waitFor({ timeout: 30_000 });
     const text = await page.locator('body').innerText();
     // A missing string shows as its dotted key ("standing.heading"): none may appear.
     const dottedKeys = namespacesOf('en').flatMap((namespace) =>
@@ -99,7 +99,7 @@ describe('right to left', () => {
     });
     expect(fontsReady).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'shell-ar.png') });
-    await page.locator('nav a').nth(3).click();
+    await page.locator('.shell-nav a').nth(4).click();
     const chineseName = page.locator('fieldset span[lang="zh"]');
     expect(await chineseName.evaluate((span) => getComputedStyle(span).fontFamily)).toMatch(/^"?Noto Sans SC/);
     await page.evaluate(() => document.fonts.ready);
@@ -114,7 +114,7 @@ describe('right to left', () => {
     expect(nav!.x).toBeLessThan(main!.x);
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'shell-fr.png') });
-    await page.locator('nav a').nth(3).click();
+    await page.locator('.shell-nav a').nth(4).click();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'settings-fr.png') });
     await context.close();
   });
@@ -123,12 +123,12 @@ describe('right to left', () => {
 describe('settings', () => {
   it('keeps the chosen language across a reload, in IndexedDB', async () => {
     const { context, page, errors } = await openApp('en-US');
-    await page.locator('select').selectOption('ru');
+    await page.locator('header select').selectOption('ru');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ru');
     await page.reload();
     await page.locator('nav').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
-    expect(await page.locator('nav a').first().innerText()).toBe(shellStrings('ru').get('nav.course'));
+    expect(await page.locator('.shell-nav a').first().innerText()).toBe(shellStrings('ru').get('nav.home'));
     const stored = await page.evaluate(
       () =>
         new Promise<unknown>((resolve, reject) => {
@@ -164,10 +164,10 @@ describe('offline', () => {
     await expect.poll(() => connectivity.innerText()).toContain(strings.get('status.offline'));
     expect(await page.locator('footer').innerText()).toContain(strings.get('status.offlineHint'));
 
-    await page.locator('nav a').nth(1).click();
+    await page.locator('.shell-nav a').nth(2).click();
     expect(await page.locator('h1').innerText()).toBe(readNamespace('fr', 'meetings').title);
     // The other languages' strings were preloaded, so switching needs no server.
-    await page.locator('select').selectOption('es');
+    await page.locator('header select').selectOption('es');
     await expect.poll(() => page.locator('h1').innerText()).toBe(readNamespace('es', 'meetings').title);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'offline-es.png') });
 
@@ -196,11 +196,11 @@ describe('keyboard', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
 
-    await page.locator('nav a').nth(1).focus();
+    await page.locator('.shell-nav a').nth(2).focus();
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(await page.locator('h1').innerText()).toBe(readNamespace('en', 'meetings').title);
-    expect(await page.locator('nav a[aria-current="page"]').innerText()).toBe('Meetings');
+    expect(await page.locator('.shell-nav a[aria-current="page"]').innerText()).toBe('Meetings');
     const outline = await page
       .locator('nav a')
       .nth(2)
@@ -237,7 +237,7 @@ describe('when storage fails', () => {
         throw new DOMException('Simulated: disk full', 'QuotaExceededError');
       };
     });
-    await page.locator('select').selectOption('ar');
+    await page.locator('header select').selectOption('ar');
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.innerText()).toBe(shellStrings('ar').get('errors.languageNotSaved'));

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../ui/PageHeading';
 import { AboutSection } from './AboutSection';
 import { LanguageSection } from './LanguageSection';
+import { ReminderSection } from './ReminderSection';
 import { StorageSection } from './StorageSection';
 
 export function SettingsPage() {
@@ -10,6 +11,7 @@ export function SettingsPage() {
     <>
       <PageHeading title={t('title')} />
       <LanguageSection />
+      <ReminderSection />
       <StorageSection />
       <AboutSection />
     </>

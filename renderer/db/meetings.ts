@@ -1,0 +1,69 @@
+import type { GapbridgeDatabase } from './database';
+import { putWithOutbox } from './outbox';
+import type { FollowRecord, MeetingRecord, ReminderRecord, StudyGroupRecord } from './records';
+
+export function allMeetings(db: GapbridgeDatabase): Promise<MeetingRecord[]> {
+  return db.meetings.orderBy('start').toArray();
+}
+
+export function meetingById(db: GapbridgeDatabase, id: string) {
+  return db.meetings.get(id);
+}
+
+export function allStudyGroups(db: GapbridgeDatabase): Promise<StudyGroupRecord[]> {
+  return db.studyGroups.toArray();
+}
+
+export function allFollows(db: GapbridgeDatabase): Promise<FollowRecord[]> {
+  return db.follows.toArray();
+}
+
+/** Adds or updates meetings by id, all or none (one transaction). Follows are kept. */
+export async function saveImportedMeetings(db: GapbridgeDatabase, meetings: readonly MeetingRecord[]): Promise<void> {
+  await db.transaction('rw', db.meetings, async () => {
+    await db.meetings.bulkPut(meetings.map((meeting) => ({ ...meeting, origin: 'imported' as const })));
+  });
+}
+
+export function followId(target: FollowRecord['target'], targetId: string): string {
+  return `${target}:${targetId}`;
+}
+
+/** Follows or unfollows a meeting or a group; the change is queued for the hub. */
+export async function setFollowing(
+  db: GapbridgeDatabase,
+  target: FollowRecord['target'],
+  targetId: string,
+  isFollowing: boolean,
+): Promise<void> {
+  const id = followId(target, targetId);
+  await db.transaction('rw', [db.follows, db.outbox], async () => {
+    if (isFollowing) {
+      await putWithOutbox(
+        db,
+        db.follows,
+        { id, target, targetId, createdAt: new Date().toISOString() },
+        { entity: 'follow', entityId: id },
+      );
+    } else {
+      await db.follows.delete(id);
+      await db.outbox.add({
+        mutationId: crypto.randomUUID(),
+        entity: 'follow',
+        entityId: id,
+        payload: { deleted: true },
+        createdAt: new Date().toISOString(),
+      });
+    }
+  });
+}
+
+export async function shownReminderIds(db: GapbridgeDatabase): Promise<Set<string>> {
+  return new Set(await db.reminders.toCollection().primaryKeys());
+}
+
+/** Records reminders as shown; stored before they are shown, so none is ever shown twice. */
+export async function recordRemindersShown(db: GapbridgeDatabase, ids: readonly string[]): Promise<void> {
+  const shownAt = new Date().toISOString();
+  await db.reminders.bulkPut(ids.map((id): ReminderRecord => ({ id, shownAt })));
+}

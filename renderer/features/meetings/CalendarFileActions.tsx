@@ -1,0 +1,63 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FollowRecord, MeetingRecord } from '../../db/records';
+import { useLanguage } from '../course/useCourse';
+import { CalendarFileNotice } from './CalendarFileNotice';
+import { exportMeetings, importCalendarFile, type FileOutcome } from './meetingActions';
+import { isFollowed } from './model/agenda';
+
+/** Import an .ics file; export the meetings on show, or the followed ones. */
+export function CalendarFileActions({
+  shown,
+  meetings,
+  follows,
+}: {
+  shown: readonly MeetingRecord[];
+  meetings: readonly MeetingRecord[];
+  follows: readonly FollowRecord[];
+}) {
+  const { t } = useTranslation('meetings');
+  const lang = useLanguage();
+  const inputId = useId();
+  const [outcome, setOutcome] = useState<FileOutcome | null>(null);
+  const followed = meetings.filter((m) => isFollowed(m, follows));
+
+  return (
+    <div className="calendar-files">
+      <label className="button" htmlFor={inputId}>
+        {t('files.import')}
+      </label>
+      <input
+        id={inputId}
+        className="visually-hidden"
+        type="file"
+        accept=".ics,text/calendar"
+        data-testid="import-ics"
+        onChange={async (event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) setOutcome(await importCalendarFile(file));
+        }}
+      />
+      <button
+        type="button"
+        className="button"
+        disabled={shown.length === 0}
+        onClick={async () => setOutcome(await exportMeetings(shown, lang, t, t('files.fileName')))}
+      >
+        {t('files.exportShown')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        data-testid="export-followed"
+        disabled={followed.length === 0}
+        title={followed.length === 0 ? t('files.nothingFollowed') : undefined}
+        onClick={async () => setOutcome(await exportMeetings(followed, lang, t, t('files.fileName')))}
+      >
+        {t('files.exportFollowed')}
+      </button>
+      <CalendarFileNotice outcome={outcome} />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import type { MeetingKind, StudyGroupRecord } from '../../db/records';
+import { useMeetingFilters } from './filterStore';
+
+const KINDS: MeetingKind[] = [
+  'study-group',
+  'working-party',
+  'rapporteur-group',
+  'regional-group',
+  'tsag',
+  'workshop',
+  'bsg-session',
+  'contribution-clinic',
+  'newcomer-session',
+];
+
+export function FilterBar({ groups, resultCount }: { groups: readonly StudyGroupRecord[]; resultCount: number }) {
+  const { t } = useTranslation('meetings');
+  const { group, kind, query } = useMeetingFilters();
+  const byNumber = [...groups].sort(
+    (a, b) => a.kind.localeCompare(b.kind) || Number(a.id.slice(2)) - Number(b.id.slice(2)),
+  );
+  return (
+    <div className="filter-bar" role="search" aria-label={t('filters.label')}>
+      <label>
+        {t('filters.group')}
+        <select
+          value={group ?? ''}
+          data-testid="filter-group"
+          onChange={(event) => useMeetingFilters.setState({ group: event.target.value || null })}
+        >
+          <option value="">{t('filters.allGroups')}</option>
+          {byNumber.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('filters.kind')}
+        <select
+          value={kind ?? ''}
+          onChange={(event) => useMeetingFilters.setState({ kind: (event.target.value || null) as MeetingKind | null })}
+        >
+          <option value="">{t('filters.allKinds')}</option>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter-search">
+        {t('filters.search')}
+        <input
+          type="search"
+          value={query}
+          data-testid="filter-search"
+          placeholder={t('filters.searchPlaceholder')}
+          onChange={(event) => useMeetingFilters.setState({ query: event.target.value })}
+        />
+      </label>
+      <p className="filter-count" role="status" data-testid="filter-count">
+        {t('filters.results', { count: resultCount })}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db';
+import { useLiveQuery } from '../../db/hooks';
+import { meetingById } from '../../db/meetings';
+import { bridge } from '../../platform/bridge';
+import { hashOf } from '../../state/view';
+import { useLanguage } from '../course/useCourse';
+import { CalendarFileNotice } from './CalendarFileNotice';
+import { DeadlineTimeline } from './DeadlineTimeline';
+import { formatRange, formatZoneName, localTimeZone } from './formatMeetings';
+import { exportMeetings, follow, type FileOutcome } from './meetingActions';
+import { deadlinesOf } from './model/agenda';
+import { meetingTitle } from './model/titles';
+import type { MeetingsData } from './useMeetings';
+import { useState } from 'react';
+
+export function MeetingDetail({ meetingId, data }: { meetingId: string; data: MeetingsData }) {
+  const { t } = useTranslation('meetings');
+  const lang = useLanguage();
+  const [outcome, setOutcome] = useState<FileOutcome | null>(null);
+  const meeting = data.meetings.find((m) => m.id === meetingId);
+  const prepared = useLiveQuery(
+    async () => (meeting?.preparesMeetingId ? ((await meetingById(db, meeting.preparesMeetingId)) ?? null) : null),
+    [meeting?.preparesMeetingId],
+  );
+  const back = (
+    <a className="back-link" href={hashOf('meetings')}>
+      <span className="mirror-rtl" aria-hidden="true">
+        ←
+      </span>{' '}
+      {t('meeting.back')}
+    </a>
+  );
+  if (!meeting) {
+    return (
+      <>
+        {back}
+        <p>{t('meeting.notFound')}</p>
+      </>
+    );
+  }
+
+  const title = meetingTitle(meeting, lang);
+  const ownZone = localTimeZone();
+  const start = new Date(meeting.start);
+  const group = data.groups.find((g) => g.id === meeting.group);
+  const followsMeeting = data.follows.some((f) => f.target === 'meeting' && f.targetId === meeting.id);
+  const followsGroup = data.follows.some((f) => f.target === 'group' && f.targetId === meeting.group);
+
+  return (
+    <article className="meeting-detail" data-testid="meeting-detail">
+      {back}
+      <h1 tabIndex={-1}>{title}</h1>
+      <dl className="meeting-facts">
+        <div>
+          <dt>{t('meeting.yourTime', { zone: formatZoneName(ownZone, lang, start) })}</dt>
+          <dd data-testid="local-time">{formatRange(meeting.start, meeting.end, lang, ownZone, true)}</dd>
+        </div>
+        <div>
+          <dt>{t('meeting.meetingTime', { zone: formatZoneName(meeting.timeZone, lang, start) })}</dt>
+          <dd data-testid="meeting-time">{formatRange(meeting.start, meeting.end, lang, meeting.timeZone, true)}</dd>
+        </div>
+        <div>
+          <dt>{t('meeting.group')}</dt>
+          <dd>
+            <bdi>{meeting.group}</bdi>
+            {group?.title[lang] && <> — {group.title[lang]}</>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('meeting.kind')}</dt>
+          <dd>{t(`kinds.${meeting.kind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('meeting.place')}</dt>
+          <dd>
+            {meeting.place ?? t('meeting.virtual')}
+            {meeting.remoteParticipation && meeting.place && <> · {t('meeting.remote')}</>}
+          </dd>
+        </div>
+        {meeting.links.collectiveLetter && (
+          <div>
+            <dt>{t('meeting.collectiveLetter')}</dt>
+            <dd>{meeting.links.collectiveLetter}</dd>
+          </div>
+        )}
+        {meeting.source && (
+          <div>
+            <dt>{t('meeting.source')}</dt>
+            <dd>{meeting.source}</dd>
+          </div>
+        )}
+      </dl>
+      {meeting.links.meetingPage && (
+        <p>
+          <a
+            href={meeting.links.meetingPage}
+            onClick={(event) => {
+              event.preventDefault();
+              void bridge.openExternal(meeting.links.meetingPage!);
+            }}
+          >
+            {t('meeting.meetingPage')}
+          </a>
+        </p>
+      )}
+      {prepared && (
+        <p>
+          <a href={hashOf('meetings', ['meeting', prepared.id])}>
+            {t('meeting.prepares', { title: meetingTitle(prepared, lang) })}
+          </a>
+        </p>
+      )}
+      <div className="follow-actions">
+        <button
+          type="button"
+          className={followsMeeting ? 'button' : 'button primary'}
+          aria-pressed={followsMeeting}
+          data-testid="follow-meeting"
+          onClick={() => void follow('meeting', meeting.id, !followsMeeting)}
+        >
+          {followsMeeting ? t('follow.unfollowMeeting') : t('follow.meeting')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={followsGroup}
+          onClick={() => void follow('group', meeting.group, !followsGroup)}
+        >
+          {followsGroup
+            ? t('follow.unfollowGroup', { group: meeting.group })
+            : t('follow.group', { group: meeting.group })}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={async () =>
+            setOutcome(await exportMeetings([meeting], lang, t, meeting.id.replace(/[^\w-]+/g, '-')))
+          }
+        >
+          {t('files.exportOne')}
+        </button>
+      </div>
+      <CalendarFileNotice outcome={outcome} />
+      <DeadlineTimeline deadlines={deadlinesOf(meeting)} />
+    </article>
+  );
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { FollowRecord, MeetingRecord } from '../../../db/records';
+import {
+  belongsToGroup,
+  dueReminders,
+  filterMeetings,
+  indexMeetings,
+  normalizeForSearch,
+  reminderId,
+  splitByTime,
+  upcomingDeadlines,
+} from './agenda';
+import { daysBetween } from './calendarDate';
+
+function meeting(id: string, group: string, start: string, overrides: Partial<MeetingRecord> = {}): MeetingRecord {
+  return {
+    id,
+    kind: 'study-group',
+    group,
+    title: { en: `${group} meeting`, fr: `Réunion de la ${group}` },
+    start: `${start}T08:30:00.000Z`,
+    end: `${start}T16:30:00.000Z`,
+    timeZone: 'Europe/Zurich',
+    place: 'Geneva',
+    remoteParticipation: true,
+    links: {},
+    deadlines: [],
+    origin: 'bundled',
+    updatedAt: '2030-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const meetings = [
+  meeting('a', 'SG13', '2031-03-10'),
+  meeting('b', 'WP1/13', '2031-06-02', { kind: 'working-party', place: null }),
+  meeting('c', 'SG17', '2031-04-08', { place: 'Tachkent' }),
+  meeting('d', 'SG20RG-AFR', '2030-11-03', { kind: 'regional-group', place: 'Nairobi' }),
+];
+const index = indexMeetings(meetings);
+const ids = (list: MeetingRecord[]) => list.map((m) => m.id);
+
+describe('filterMeetings', () => {
+  it('filters by group, including its working parties and regional groups', () => {
+    expect(ids(filterMeetings(index, { group: 'SG13', kind: null, query: '' }))).toEqual(['a', 'b']);
+    expect(ids(filterMeetings(index, { group: 'SG20', kind: null, query: '' }))).toEqual(['d']);
+    expect(belongsToGroup('WP1/13', 'SG1')).toBe(false);
+  });
+
+  it('filters by kind', () => {
+    expect(ids(filterMeetings(index, { group: null, kind: 'working-party', query: '' }))).toEqual(['b']);
+  });
+
+  it('searches every title, group and place, ignoring case and accents', () => {
+    expect(ids(filterMeetings(index, { group: null, kind: null, query: 'reunion sg17' }))).toEqual(['c']);
+    expect(ids(filterMeetings(index, { group: null, kind: null, query: 'TACHKENT' }))).toEqual(['c']);
+    expect(ids(filterMeetings(index, { group: null, kind: null, query: 'nairobi regional' }))).toEqual(['d']);
+    expect(filterMeetings(index, { group: null, kind: null, query: 'zzz' })).toEqual([]);
+    expect(normalizeForSearch('  Réunion   ÉTÉ ')).toBe('reunion ete');
+  });
+});
+
+describe('splitByTime', () => {
+  it('puts coming meetings soonest first and past ones latest first', () => {
+    const { upcoming, past } = splitByTime(meetings, new Date('2031-01-01T00:00:00Z'));
+    expect(ids(upcoming)).toEqual(['a', 'c', 'b']);
+    expect(ids(past)).toEqual(['d']);
+  });
+});
+
+describe('followed deadlines and reminders', () => {
+  const follows: FollowRecord[] = [
+    { id: 'meeting:c', target: 'meeting', targetId: 'c', createdAt: '' },
+    { id: 'group:SG13', target: 'group', targetId: 'SG13', createdAt: '' },
+  ];
+
+  it('lists the deadlines of followed meetings and groups from today on, soonest first', () => {
+    const next = upcomingDeadlines(meetings, follows, '2031-02-20', 'fr');
+    expect(next[0]).toMatchObject({
+      deadline: { kind: 'contribution', date: '2031-02-25' },
+      title: 'Réunion de la SG13',
+    });
+    expect(new Set(next.map((n) => n.meeting.id))).toEqual(new Set(['a', 'b', 'c']));
+    expect(next.every((n) => n.deadline.date >= '2031-02-20')).toBe(true);
+  });
+
+  it('reminds N days ahead, once', () => {
+    const next = upcomingDeadlines(meetings, follows, '2031-02-20', 'en');
+    const due = dueReminders(next, '2031-02-20', 5, new Set(), daysBetween);
+    expect(due.map(reminderId).sort()).toEqual(['a/contribution/2031-02-25', 'c/fellowship/2031-02-25']);
+    expect(dueReminders(next, '2031-02-20', 5, new Set(due.map(reminderId)), daysBetween)).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import i18next from 'i18next';
+import { db } from '../../db';
+import { allFollows, allMeetings, recordRemindersShown, shownReminderIds } from '../../db/meetings';
+import { readSetting } from '../../db/settings';
+import type { LanguageCode } from '../../i18n/languages';
+import { bridge } from '../../platform/bridge';
+import { formatDaysFrom, localTimeZone, todayIn } from './formatMeetings';
+import { DEFAULT_REMINDER_DAYS } from './meetingActions';
+import { dueReminders, reminderId, upcomingDeadlines } from './model/agenda';
+import { daysBetween } from './model/calendarDate';
+
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Shows a desktop notification for each followed deadline now within the reminder window,
+ * and records it, so that it is never shown again (also after a restart).
+ */
+export async function checkReminders(now = new Date()): Promise<number> {
+  const language = i18next.language as LanguageCode;
+  const reminderDays = (await readSetting(db, 'reminderDays')) ?? DEFAULT_REMINDER_DAYS;
+  const [meetings, follows, shown] = await Promise.all([allMeetings(db), allFollows(db), shownReminderIds(db)]);
+  const today = todayIn(localTimeZone(), now);
+  const due = dueReminders(
+    upcomingDeadlines(meetings, follows, today, language),
+    today,
+    reminderDays,
+    shown,
+    daysBetween,
+  );
+  const t = i18next.getFixedT(language, 'meetings');
+  let count = 0;
+  for (const item of due) {
+    const title = t('reminders.notificationTitle', {
+      deadline: t(`deadlines.kinds.${item.deadline.kind}`),
+      when: formatDaysFrom(today, item.deadline.date, language),
+    });
+    if (await bridge.notify(title, item.title)) {
+      await recordRemindersShown(db, [reminderId(item)]);
+      count += 1;
+    }
+  }
+  return count;
+}
+
+export function startReminders(): void {
+  const run = () => void checkReminders().catch((error: unknown) => console.error('Reminders not checked', error));
+  run();
+  setInterval(run, CHECK_EVERY_MS);
+}
