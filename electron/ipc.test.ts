@@ -10,7 +10,7 @@ function setUp() {
     openExternal: vi.fn(async () => {}),
     setLanguage: vi.fn(),
     savePageAsPdf: vi.fn(async () => true),
-    saveTextFile: vi.fn(async () => true),
+    saveFile: vi.fn(async () => true),
     notify: vi.fn(async () => true),
   };
   const registered = new Map<string, Registered>();
@@ -96,12 +96,16 @@ describe('saving a PDF', () => {
 describe('saving a text file and notifying', () => {
   it('saves an .ics file under a safe name, and refuses other types or content', async () => {
     const { call, effects } = setUp();
-    expect(await call(IPC.saveTextFile, appFrame, 'gapbridge-meetings', 'BEGIN:VCALENDAR', 'ics')).toBe(true);
-    expect(effects.saveTextFile).toHaveBeenCalledWith(SENDER, 'gapbridge-meetings.ics', 'BEGIN:VCALENDAR');
-    await expect(call(IPC.saveTextFile, appFrame, 'x', 'text', 'exe')).rejects.toThrow(/file type/);
-    await expect(call(IPC.saveTextFile, appFrame, 'x', 'text', 'toString')).rejects.toThrow(/file type/);
-    await expect(call(IPC.saveTextFile, appFrame, 'x', 42, 'ics')).rejects.toThrow(/content/);
-    expect(effects.saveTextFile).toHaveBeenCalledTimes(1);
+    expect(await call(IPC.saveFile, appFrame, 'gapbridge-meetings', 'BEGIN:VCALENDAR', 'ics')).toBe(true);
+    expect(effects.saveFile).toHaveBeenCalledWith(SENDER, 'gapbridge-meetings.ics', 'BEGIN:VCALENDAR');
+    const docx = new Uint8Array([0x50, 0x4b, 3, 4]);
+    expect(await call(IPC.saveFile, appFrame, 'Contribution', docx, 'docx')).toBe(true);
+    expect(effects.saveFile).toHaveBeenLastCalledWith(SENDER, 'Contribution.docx', docx);
+    await expect(call(IPC.saveFile, appFrame, 'x', 'text', 'exe')).rejects.toThrow(/file type/);
+    await expect(call(IPC.saveFile, appFrame, 'x', 'text', 'toString')).rejects.toThrow(/file type/);
+    await expect(call(IPC.saveFile, appFrame, 'x', 42, 'ics')).rejects.toThrow(/content/);
+    await expect(call(IPC.saveFile, appFrame, 'x', new Uint8Array(), 'docx')).rejects.toThrow(/content/);
+    expect(effects.saveFile).toHaveBeenCalledTimes(2);
   });
 
   it('shows short notifications only', async () => {

@@ -10,14 +10,14 @@ export interface IpcEffects {
   setLanguage(language: LanguageCode): void;
   /** Prints the sender's page to a PDF the user saves; false when cancelled. */
   savePageAsPdf(sender: WebContents, fileName: string): Promise<boolean>;
-  /** Saves text to a file the user chooses; false when cancelled. */
-  saveTextFile(sender: WebContents, fileName: string, text: string): Promise<boolean>;
+  /** Saves content to a file the user chooses; false when cancelled. */
+  saveFile(sender: WebContents, fileName: string, content: string | Uint8Array): Promise<boolean>;
   /** Shows a desktop notification; false when the system cannot. */
   notify(title: string, body: string): Promise<boolean>;
 }
 
-/** The largest text file the renderer may ask to save, and the longest notification text. */
-export const MAX_SAVED_TEXT = 50 * 1024 * 1024;
+/** The largest file the renderer may ask to save, and the longest notification text. */
+export const MAX_SAVED_BYTES = 50 * 1024 * 1024;
 export const MAX_NOTIFICATION_TEXT = 500;
 
 /**
@@ -68,12 +68,15 @@ export function createIpcHandlers(effects: IpcEffects): Record<string, Handler> 
       if (!safe) throw new IpcRefusal('Unusable file name');
       return effects.savePageAsPdf(sender, safe);
     },
-    async [IPC.saveTextFile](sender, fileName, text, type) {
+    async [IPC.saveFile](sender, fileName, content, type) {
       if (typeof type !== 'string' || !Object.hasOwn(SAVED_FILE_TYPES, type)) throw new IpcRefusal('Unknown file type');
       const safe = toSafeFileName(fileName, SAVED_FILE_TYPES[type as SavedFileType].extension);
       if (!safe) throw new IpcRefusal('Unusable file name');
-      if (!isShortText(text, MAX_SAVED_TEXT)) throw new IpcRefusal('Unusable file content');
-      return effects.saveTextFile(sender, safe, text);
+      const isContent =
+        isShortText(content, MAX_SAVED_BYTES) ||
+        (content instanceof Uint8Array && content.byteLength > 0 && content.byteLength <= MAX_SAVED_BYTES);
+      if (!isContent) throw new IpcRefusal('Unusable file content');
+      return effects.saveFile(sender, safe, content);
     },
     async [IPC.notify](_sender, title, body) {
       if (!isShortText(title, MAX_NOTIFICATION_TEXT) || !isShortText(body, MAX_NOTIFICATION_TEXT)) {

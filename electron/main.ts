@@ -77,10 +77,14 @@ async function savePageAsPdf(sender: Electron.WebContents, fileName: string): Pr
   return true;
 }
 
-async function saveTextFile(sender: Electron.WebContents, fileName: string, text: string): Promise<boolean> {
+async function saveFile(
+  sender: Electron.WebContents,
+  fileName: string,
+  content: string | Uint8Array,
+): Promise<boolean> {
   const filePath = await chooseSavePath(sender, fileName);
   if (!filePath) return false;
-  await writeFile(filePath, text, 'utf8');
+  await writeFile(filePath, content);
   return true;
 }
 
@@ -154,7 +158,7 @@ if (!app.requestSingleInstanceLock()) {
           applyMenu();
         },
         savePageAsPdf,
-        saveTextFile,
+        saveFile,
         notify,
       }),
     );

@@ -9,8 +9,8 @@ const bridge = {
     await ipcRenderer.invoke(IPC.setLanguage, language);
   },
   savePageAsPdf: (suggestedFileName) => ipcRenderer.invoke(IPC.savePageAsPdf, suggestedFileName) as Promise<boolean>,
-  saveTextFile: (suggestedName, text, type) =>
-    ipcRenderer.invoke(IPC.saveTextFile, suggestedName, text, type) as Promise<boolean>,
+  saveFile: (suggestedName, content, type) =>
+    ipcRenderer.invoke(IPC.saveFile, suggestedName, content, type) as Promise<boolean>,
   notify: (title, body) => ipcRenderer.invoke(IPC.notify, title, body) as Promise<boolean>,
   onNavigate(listener) {
     // The renderer never sees the IPC event or its sender.

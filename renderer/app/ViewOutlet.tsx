@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
 import { ViewErrorBoundary } from './ViewErrorBoundary';
-import { DraftsPage } from '../features/drafts/DraftsPage';
 import { HomePage } from '../features/home/HomePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import type { ViewName } from '../platform/contract';
@@ -8,14 +7,17 @@ import { useViewStore } from '../state/view';
 
 // The course (with its sanitiser and schema) loads on first use, keeping the start-up bundle small.
 const CoursePage = lazy(async () => ({ default: (await import('../features/course/CoursePage')).CoursePage }));
-// The meetings (with the iCalendar library) likewise.
+// The drafts (with the editor) and the meetings (with the iCalendar library) likewise.
+const DraftsPage = lazy(async () => ({ default: (await import('../features/drafts/DraftsPage')).DraftsPage }));
 const MeetingsPage = lazy(async () => ({ default: (await import('../features/meetings/MeetingsPage')).MeetingsPage }));
 
 /** Loads the lazy sections in the background, so that they open without a server (web mode, offline). */
 export function preloadSections(): void {
-  void Promise.all([import('../features/course/CoursePage'), import('../features/meetings/MeetingsPage')]).catch(
-    (error: unknown) => console.warn('Sections not preloaded', error),
-  );
+  void Promise.all([
+    import('../features/course/CoursePage'),
+    import('../features/meetings/MeetingsPage'),
+    import('../features/drafts/DraftsPage'),
+  ]).catch((error: unknown) => console.warn('Sections not preloaded', error));
 }
 
 const PAGES: Record<ViewName, ComponentType> = {

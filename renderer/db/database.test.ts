@@ -23,6 +23,7 @@ describe('GapbridgeDatabase', () => {
       [
         'certificates',
         'contentPacks',
+        'draftSnapshots',
         'courseModules',
         'draftUpdates',
         'drafts',

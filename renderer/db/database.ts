@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   CertificateRecord,
+  DraftSnapshotRecord,
   FollowRecord,
   ReminderRecord,
   StudyGroupRecord,
@@ -37,6 +38,7 @@ export class GapbridgeDatabase extends Dexie {
   certificates!: EntityTable<CertificateRecord, 'id'>;
   drafts!: EntityTable<DraftRecord, 'id'>;
   draftUpdates!: EntityTable<DraftUpdateRecord, 'seq'>;
+  draftSnapshots!: EntityTable<DraftSnapshotRecord, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   syncState!: EntityTable<SyncStateRecord, 'key'>;
   settings!: EntityTable<SettingRecord, 'key'>;

@@ -188,6 +188,16 @@ export interface DraftUpdateRecord {
   createdAt: IsoInstant;
 }
 
+/** The whole state of a draft at one moment, taken while editing or on demand. */
+export interface DraftSnapshotRecord {
+  id: string;
+  draftId: string;
+  createdAt: IsoInstant;
+  kind: 'auto' | 'manual' | 'before-restore';
+  /** Y.encodeStateAsUpdate of the draft's document. */
+  state: Uint8Array;
+}
+
 // Sync ---------------------------------------------------------------------------------------
 
 export type SyncedEntity = 'quizAttempt' | 'lessonProgress' | 'certificate' | 'follow' | 'draftUpdate' | 'setting';

@@ -43,4 +43,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       reminders: 'id',
     },
   },
+  {
+    version: 4,
+    stores: { draftSnapshots: 'id, draftId, createdAt' },
+  },
 ];

@@ -25,10 +25,10 @@ export interface GapbridgeBridge {
    */
   savePageAsPdf(suggestedFileName: string): Promise<boolean>;
   /**
-   * Saves a text file the user names (in Electron a save dialog, in a browser a download).
+   * Saves a file the user names (in Electron a save dialog, in a browser a download).
    * False when the user cancelled.
    */
-  saveTextFile(suggestedName: string, text: string, type: SavedFileType): Promise<boolean>;
+  saveFile(suggestedName: string, content: string | Uint8Array, type: SavedFileType): Promise<boolean>;
   /** Shows a desktop notification; false when notifications are not allowed. */
   notify(title: string, body: string): Promise<boolean>;
   /** Calls `listener` when the application menu asks for a view; returns the unsubscribe. */
@@ -38,6 +38,8 @@ export interface GapbridgeBridge {
 /** The kinds of text file the app saves, with their extension and media type. */
 export const SAVED_FILE_TYPES = {
   ics: { extension: 'ics', mediaType: 'text/calendar' },
+  docx: { extension: 'docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  gapdraft: { extension: 'gapdraft', mediaType: 'application/json' },
 } as const;
 export type SavedFileType = keyof typeof SAVED_FILE_TYPES;
 
@@ -46,7 +48,7 @@ export const IPC = {
   openExternal: 'gapbridge:open-external',
   setLanguage: 'gapbridge:set-language',
   savePageAsPdf: 'gapbridge:save-page-as-pdf',
-  saveTextFile: 'gapbridge:save-text-file',
+  saveFile: 'gapbridge:save-file',
   notify: 'gapbridge:notify',
   navigate: 'gapbridge:navigate',
 } as const;

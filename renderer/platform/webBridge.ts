@@ -18,9 +18,9 @@ export function createWebBridge(): GapbridgeBridge {
       window.print();
       return Promise.resolve(true);
     },
-    saveTextFile(suggestedName, text, type) {
+    saveFile(suggestedName, content, type) {
       const { extension, mediaType } = SAVED_FILE_TYPES[type];
-      const url = URL.createObjectURL(new Blob([text], { type: `${mediaType};charset=utf-8` }));
+      const url = URL.createObjectURL(new Blob([content as BlobPart], { type: mediaType }));
       const link = Object.assign(document.createElement('a'), { href: url, download: `${suggestedName}.${extension}` });
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);

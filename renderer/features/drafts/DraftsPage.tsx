@@ -1,5 +1,12 @@
-import { PlaceholderSection } from '../../ui/PlaceholderSection';
+import './drafts.css';
+import '../meetings/meetings.css';
+import { useViewStore } from '../../state/view';
+import { DraftEditorPage } from './editor/DraftEditorPage';
+import { DraftsList } from './list/DraftsList';
 
+/** #/drafts (list), #/drafts/trash, #/drafts/edit/<id>. */
 export function DraftsPage() {
-  return <PlaceholderSection namespace="drafts" />;
+  const [place, id] = useViewStore((state) => state.path);
+  if (place === 'edit' && id) return <DraftEditorPage draftId={id} />;
+  return <DraftsList isTrash={place === 'trash'} />;
 }

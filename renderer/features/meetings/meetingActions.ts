@@ -51,7 +51,7 @@ export async function exportMeetings(
     },
   });
   try {
-    return (await bridge.saveTextFile(fileName, text, 'ics')) ? { kind: 'saved' } : { kind: 'not-saved' };
+    return (await bridge.saveFile(fileName, text, 'ics')) ? { kind: 'saved' } : { kind: 'not-saved' };
   } catch (error) {
     console.error('Calendar not saved', error);
     return { kind: 'not-saved' };

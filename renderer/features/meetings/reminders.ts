@@ -11,11 +11,20 @@ import { daysBetween } from './model/calendarDate';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
+let queue: Promise<unknown> = Promise.resolve();
+
 /**
  * Shows a desktop notification for each followed deadline now within the reminder window,
- * and records it, so that it is never shown again (also after a restart).
+ * and records it, so that it is never shown again (also after a restart). Checks run one after
+ * another, so two triggers at once cannot both show the same reminder.
  */
-export async function checkReminders(now = new Date()): Promise<number> {
+export function checkReminders(now = new Date()): Promise<number> {
+  const run = queue.then(() => showDueReminders(now));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function showDueReminders(now: Date): Promise<number> {
   const language = i18next.language as LanguageCode;
   const reminderDays = (await readSetting(db, 'reminderDays')) ?? DEFAULT_REMINDER_DAYS;
   const [meetings, follows, shown] = await Promise.all([allMeetings(db), allFollows(db), shownReminderIds(db)]);

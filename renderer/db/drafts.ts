@@ -1,0 +1,149 @@
+import * as Y from 'yjs';
+import type { GapbridgeDatabase } from './database';
+import type { DraftRecord, DraftSnapshotRecord, DraftStatus } from './records';
+
+/** Updates beyond this are merged into one on opening a draft, keeping storage small. */
+const COMPACT_AFTER = 200;
+
+export function allDrafts(db: GapbridgeDatabase): Promise<DraftRecord[]> {
+  return db.drafts.orderBy('updatedAt').reverse().toArray();
+}
+
+export function draftById(db: GapbridgeDatabase, id: string) {
+  return db.drafts.get(id);
+}
+
+/** The draft's document, rebuilt from its stored updates in the order they were written. */
+export async function loadDraftDoc(db: GapbridgeDatabase, draftId: string): Promise<Y.Doc> {
+  const updates = await db.draftUpdates.where('draftId').equals(draftId).sortBy('seq');
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const { update } of updates) Y.applyUpdate(doc, update);
+  }, 'load');
+  return doc;
+}
+
+export type DraftMetaChange = Partial<Pick<DraftRecord, 'title' | 'meetingId' | 'language'>>;
+
+/**
+ * Stores one change of a draft's document with the draft's list fields and the outbox entry, in
+ * one transaction: when this resolves, the keystroke is on disk.
+ */
+export async function appendDraftUpdate(
+  db: GapbridgeDatabase,
+  draftId: string,
+  update: Uint8Array,
+  meta: DraftMetaChange = {},
+): Promise<void> {
+  const now = new Date().toISOString();
+  await db.transaction('rw', [db.draftUpdates, db.drafts, db.outbox], async () => {
+    await db.draftUpdates.add({ draftId, update, createdAt: now });
+    await db.drafts.update(draftId, { ...meta, updatedAt: now });
+    await db.outbox.add({
+      mutationId: crypto.randomUUID(),
+      entity: 'draftUpdate',
+      entityId: draftId,
+      payload: update,
+      createdAt: now,
+    });
+  });
+}
+
+export async function createDraft(
+  db: GapbridgeDatabase,
+  draft: Pick<DraftRecord, 'title' | 'language'> &
+    Partial<Pick<DraftRecord, 'id' | 'status' | 'meetingId' | 'createdAt'>>,
+  initialState: Uint8Array,
+): Promise<DraftRecord> {
+  const now = new Date().toISOString();
+  const record: DraftRecord = {
+    id: draft.id ?? crypto.randomUUID(),
+    title: draft.title,
+    status: draft.status ?? 'draft',
+    meetingId: draft.meetingId ?? null,
+    language: draft.language,
+    createdAt: draft.createdAt ?? now,
+    updatedAt: now,
+    deletedAt: null,
+  };
+  await db.transaction('rw', [db.drafts, db.draftUpdates, db.outbox], async () => {
+    await db.drafts.add(record);
+    await appendDraftUpdate(db, record.id, initialState);
+  });
+  return record;
+}
+
+export async function setDraftStatus(db: GapbridgeDatabase, id: string, status: DraftStatus): Promise<void> {
+  await db.drafts.update(id, { status, updatedAt: new Date().toISOString() });
+}
+
+export async function moveDraftToTrash(db: GapbridgeDatabase, id: string): Promise<void> {
+  await db.drafts.update(id, { deletedAt: new Date().toISOString() });
+}
+
+export async function restoreDraftFromTrash(db: GapbridgeDatabase, id: string): Promise<void> {
+  await db.drafts.update(id, { deletedAt: null });
+}
+
+export async function duplicateDraft(db: GapbridgeDatabase, id: string, titleOfCopy: string): Promise<DraftRecord> {
+  const [source, doc] = await Promise.all([db.drafts.get(id), loadDraftDoc(db, id)]);
+  if (!source) throw new Error(`No draft ${id}`);
+  return createDraft(
+    db,
+    { title: titleOfCopy, language: source.language, meetingId: source.meetingId },
+    Y.encodeStateAsUpdate(doc),
+  );
+}
+
+/** Replaces many small updates with the one state they add up to (same document, less storage). */
+export async function compactDraft(db: GapbridgeDatabase, draftId: string): Promise<void> {
+  await db.transaction('rw', db.draftUpdates, async () => {
+    const updates = await db.draftUpdates.where('draftId').equals(draftId).sortBy('seq');
+    if (updates.length <= COMPACT_AFTER) return;
+    const merged = Y.mergeUpdates(updates.map((u) => u.update));
+    await db.draftUpdates.bulkDelete(updates.map((u) => u.seq!));
+    await db.draftUpdates.add({ draftId, update: merged, createdAt: new Date().toISOString() });
+  });
+}
+
+export async function takeSnapshot(
+  db: GapbridgeDatabase,
+  draftId: string,
+  doc: Y.Doc,
+  kind: DraftSnapshotRecord['kind'],
+): Promise<DraftSnapshotRecord> {
+  const snapshot: DraftSnapshotRecord = {
+    id: crypto.randomUUID(),
+    draftId,
+    createdAt: new Date().toISOString(),
+    kind,
+    state: Y.encodeStateAsUpdate(doc),
+  };
+  await db.draftSnapshots.add(snapshot);
+  return snapshot;
+}
+
+export function snapshotsOf(db: GapbridgeDatabase, draftId: string): Promise<DraftSnapshotRecord[]> {
+  return db.draftSnapshots.where('draftId').equals(draftId).reverse().sortBy('createdAt');
+}
+
+/**
+ * A draft carried in from a .gapdraft file: merged into the draft with the same id (its state
+ * applied as one more update), or created when this device does not have it.
+ */
+export async function importDraftState(
+  db: GapbridgeDatabase,
+  meta: Pick<DraftRecord, 'id' | 'title' | 'status' | 'language' | 'createdAt'>,
+  update: Uint8Array,
+): Promise<'merged' | 'created'> {
+  return db.transaction('rw', [db.drafts, db.draftUpdates, db.outbox], async () => {
+    const existing = await db.drafts.get(meta.id);
+    if (existing) {
+      await appendDraftUpdate(db, meta.id, update);
+      if (existing.deletedAt) await db.drafts.update(meta.id, { deletedAt: null });
+      return 'merged';
+    }
+    await createDraft(db, meta, update);
+    return 'created';
+  });
+}

@@ -1,0 +1,115 @@
+import Collaboration from '@tiptap/extension-collaboration';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { directionOf, type LanguageCode } from '../../../i18n/languages';
+import { BODY_FIELD } from '../model/draftDoc';
+
+/** The contribution's text: a TipTap (ProseMirror) editor bound to the draft's Yjs document. */
+export function BodyEditor({
+  doc,
+  language,
+  onEditor,
+}: {
+  doc: Y.Doc;
+  language: LanguageCode;
+  onEditor?: (editor: Editor) => void;
+}) {
+  const { t } = useTranslation('drafts');
+  const editor = useEditor(
+    {
+      extensions: [
+        // Yjs keeps its own history (undo covers only this user's changes), so ProseMirror's is off.
+        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, protocols: ['https', 'mailto'] } }),
+        Table.configure({ resizable: false }),
+        TableRow,
+        TableHeader,
+        TableCell,
+        Collaboration.configure({ document: doc, field: BODY_FIELD }),
+      ],
+      editorProps: {
+        attributes: {
+          class: 'body-editor',
+          'aria-label': t('editor.body'),
+          'aria-multiline': 'true',
+          role: 'textbox',
+          'data-testid': 'body-editor',
+        },
+      },
+      onCreate: ({ editor: created }) => onEditor?.(created),
+    },
+    [doc],
+  );
+
+  return (
+    <section className="card" aria-labelledby="body-heading">
+      <h2 id="body-heading">{t('editor.body')}</h2>
+      {editor && <Toolbar editor={editor} />}
+      <div lang={language} dir={directionOf(language)}>
+        <EditorContent editor={editor} />
+      </div>
+    </section>
+  );
+}
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const { t } = useTranslation('drafts');
+  const [link, setLink] = useState('');
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      inTable: e.isActive('table'),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const button = (key: string, isActive: boolean, run: () => void, testId?: string) => (
+    <button
+      type="button"
+      className={`tool${isActive ? ' is-active' : ''}`}
+      aria-pressed={isActive}
+      data-testid={testId}
+      onClick={run}
+    >
+      {t(`editor.toolbar.${key}`)}
+    </button>
+  );
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar.label')}>
+      {button('heading2', state.h2, () => chain().toggleHeading({ level: 2 }).run(), 'tool-heading')}
+      {button('heading3', state.h3, () => chain().toggleHeading({ level: 3 }).run())}
+      {button('bold', state.bold, () => chain().toggleBold().run())}
+      {button('italic', state.italic, () => chain().toggleItalic().run())}
+      {button('bulletList', state.bulletList, () => chain().toggleBulletList().run(), 'tool-bullets')}
+      {button('orderedList', state.orderedList, () => chain().toggleOrderedList().run(), 'tool-numbers')}
+      {button('table', false, () => chain().insertTable({ rows: 2, cols: 2, withHeaderRow: true }).run(), 'tool-table')}
+      {state.inTable && button('addRow', false, () => chain().addRowAfter().run())}
+      {state.inTable && button('addColumn', false, () => chain().addColumnAfter().run())}
+      {button('undo', false, () => chain().undo().run())}
+      {button('redo', false, () => chain().redo().run())}
+      <span className="link-tool">
+        <input
+          type="url"
+          dir="ltr"
+          value={link}
+          placeholder="https://"
+          aria-label={t('editor.toolbar.linkAddress')}
+          onChange={(event) => setLink(event.target.value)}
+        />
+        {button('link', false, () => {
+          if (/^(https:|mailto:)/.test(link)) chain().setLink({ href: link }).run();
+          else chain().unsetLink().run();
+          setLink('');
+        })}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { docxToPdf, pdfFirstPageToPng, pdfText } from '../support/office';
+import { offlineContext, openOffline } from '../support/offlineApp';
+import { killChromium, startChromiumOnProfile } from '../support/persistentChromium';
+import { startRendererServer, type RunningServer } from '../support/rendererServer';
+
+const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
+const SCREENSHOTS = path.join(RESULTS, 'screenshots');
+const TITLE = 'QoE requirements for mobile money services';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newDraft(page: Page): Promise<void> {
+  await page.getByTestId('new-draft').click();
+  await page.getByTestId('body-editor').waitFor();
+}
+
+async function fillCover(page: Page, cover: { title: string; source: string; abstract: string; name: string }) {
+  await page.getByTestId('cover-studyGroup').selectOption('SG12');
+  await page.getByTestId('cover-questions').fill('9/12');
+  await page.getByTestId('cover-placeAndDate').fill('Geneva, 9-17 June 2031');
+  await page.getByTestId('cover-source').fill(cover.source);
+  await page.getByTestId('cover-title').fill(cover.title);
+  await page.getByTestId('contact-0-name').fill(cover.name);
+  await page.getByTestId('contact-0-email').fill('amina@example.org');
+  await page.getByTestId('cover-keywords').fill('QoE; mobile money');
+  await page.getByTestId('cover-abstract').fill(cover.abstract);
+}
+
+/** Writes a heading, a paragraph, a bulleted list and a table, through the toolbar and the keyboard. */
+async function writeBody(page: Page, words: { heading: string; paragraph: string; items: string[]; cells: string[] }) {
+  const editor = page.getByTestId('body-editor');
+  await editor.click();
+  await page.getByTestId('tool-heading').click();
+  await page.keyboard.type(words.heading);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(words.paragraph);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('tool-bullets').click();
+  for (const [index, item] of words.items.entries()) {
+    await page.keyboard.type(item);
+    await page.keyboard.press('Enter');
+    if (index === words.items.length - 1) await page.keyboard.press('Enter');
+  }
+  await page.getByTestId('tool-table').click();
+  for (const [index, cell] of words.cells.entries()) {
+    if (index > 0) await page.keyboard.press('Tab');
+    await page.keyboard.type(cell);
+  }
+}
+
+async function downloadOf(page: Page, testId: string, folder: string): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const file = path.join(folder, (await download).suggestedFilename());
+  await (await download).saveAs(file);
+  return file;
+}
+
+const body = {
+  heading: 'Introduction',
+  paragraph: 'Mobile money is now a main payment channel in many developing countries.',
+  items: ['Define QoE indicators', 'Propose a test method'],
+  cells: ['Indicator', 'Target', 'Transaction time', '5 s'],
+};
+
+describe('writing a contribution', () => {
+  it('keeps the cover and a body with a list and a table across a reload, and exports a Word file', async () => {
+    const context = await offlineContext(browser, { locale: 'en-GB' });
+    const page = await openOffline(context, '#/drafts');
+    await newDraft(page);
+    await fillCover(page, {
+      title: TITLE,
+      source: 'Administration of Kenya',
+      abstract: 'This contribution proposes QoE indicators for mobile money services.',
+      name: 'Amina Diallo',
+    });
+    await writeBody(page, body);
+    await expect.poll(() => page.getByTestId('save-state').innerText()).toBe('Saved on this device');
+
+    await page.reload();
+    await page.getByTestId('body-editor').waitFor();
+    expect(await page.getByTestId('cover-title').inputValue()).toBe(TITLE);
+    expect(await page.getByTestId('contact-0-name').inputValue()).toBe('Amina Diallo');
+    const editor = page.getByTestId('body-editor');
+    expect(await editor.locator('h2').innerText()).toBe('Introduction');
+    expect(await editor.locator('ul li').allInnerTexts()).toEqual(body.items);
+    expect(await editor.locator('table td, table th').allInnerTexts()).toEqual(body.cells);
+    expect(await page.getByTestId('checks').innerText()).toContain('about 150 to 200');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'draft-en.png'), fullPage: true });
+
+    const folder = mkdtempSync(path.join(tmpdir(), 'gapbridge-docx-'));
+    const docx = await downloadOf(page, 'export-docx', folder);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))['word/document.xml']!);
+    expect(xml).toContain(TITLE);
+    const pdf = docxToPdf(docx, folder);
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    for (const expected of [
+      'TELECOMMUNICATION STANDARDIZATION SECTOR',
+      'STUDY GROUP 12',
+      '9/12',
+      'CONTRIBUTION',
+      TITLE,
+      'Amina Diallo',
+      'Introduction',
+      'Define QoE indicators',
+      'Transaction time',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    pdfFirstPageToPng(pdf, path.join(SCREENSHOTS, 'contribution-en'));
+    await context.close();
+  });
+});
+
+describe('losing nothing', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startRendererServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('keeps what was on screen a second before the browser was killed', async () => {
+    const profile = mkdtempSync(path.join(tmpdir(), 'gapbridge-profile-'));
+    const first = await startChromiumOnProfile(profile);
+    const page = first.browser.contexts()[0]!.pages()[0] ?? (await first.browser.contexts()[0]!.newPage());
+    await page.goto(`${server.origin}/#/drafts`);
+    await newDraft(page);
+    await page.getByTestId('cover-title').fill('Written before the power cut');
+    await page.getByTestId('body-editor').click();
+    const typed = 'Every word typed here must survive a crash.';
+    await page.keyboard.type(typed);
+    await page.waitForTimeout(1000);
+    const draftUrl = page.url();
+    await killChromium(first);
+
+    const second = await startChromiumOnProfile(profile);
+    const again = second.browser.contexts()[0]!.pages()[0] ?? (await second.browser.contexts()[0]!.newPage());
+    await again.goto(draftUrl);
+    await again.getByTestId('body-editor').waitFor();
+    await expect.poll(() => again.getByTestId('body-editor').innerText()).toBe(typed);
+    expect(await again.getByTestId('cover-title').inputValue()).toBe('Written before the power cut');
+    await killChromium(second);
+  });
+});
+
+describe('an Arabic draft', () => {
+  it('is written and exported right to left', async () => {
+    const context = await offlineContext(browser, { locale: 'ar-EG' });
+    const page = await openOffline(context, '#/drafts');
+    await newDraft(page);
+    expect(await page.getByTestId('cover-language').inputValue()).toBe('ar');
+    const arabicTitle = 'متطلبات جودة التجربة لخدمات النقود المتنقلة';
+    await fillCover(page, {
+      title: arabicTitle,
+      source: 'إدارة كينيا',
+      abstract: 'تقترح هذه المساهمة مؤشرات لجودة التجربة.',
+      name: 'أمينة ديالو',
+    });
+    await writeBody(page, {
+      heading: 'مقدمة',
+      paragraph: 'أصبحت النقود المتنقلة قناة دفع رئيسية.',
+      items: ['تحديد المؤشرات', 'اقتراح طريقة اختبار'],
+      cells: ['المؤشر', 'الهدف', 'زمن المعاملة', '5 ثوانٍ'],
+    });
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('class')).toContain('is-saved');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'draft-ar.png'), fullPage: true });
+
+    const folder = mkdtempSync(path.join(tmpdir(), 'gapbridge-docx-'));
+    const docx = await downloadOf(page, 'export-docx', folder);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))['word/document.xml']!);
+    expect(xml).toContain('<w:bidi/>');
+    expect(xml).toContain(arabicTitle);
+    const pdf = docxToPdf(docx, folder);
+    expect(pdfText(pdf)).toContain('SG12-C0xxx');
+    pdfFirstPageToPng(pdf, path.join(SCREENSHOTS, 'contribution-ar'));
+    await context.close();
+  });
+});
