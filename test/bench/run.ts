@@ -1,6 +1,7 @@
 import { launchChromium } from '../support/chromium';
 import { startRendererServer } from '../support/rendererServer';
 import { courseFigures } from './course';
+import { draftsFigures } from './drafts';
 import { meetingsFigures } from './meetings';
 import { shellFigures, type Figure } from './shell';
 
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
       ...(await shellFigures(browser, server.origin)),
       ...(await courseFigures(browser, server.origin)),
       ...(await meetingsFigures(browser, server.origin)),
+      ...(await draftsFigures(browser, server.origin)),
     ];
     const width = Math.max(...figures.map((f) => f.name.length));
     console.log('\nGapbridge benchmarks (Chromium, production build)\n');
