@@ -192,3 +192,77 @@ describe('an Arabic draft', () => {
     await context.close();
   });
 });
+
+describe('carrying a draft and its history', () => {
+  it('carries a draft to another device in a .gapdraft file and merges it back', async () => {
+    const laptop = await offlineContext(browser, { locale: 'en-GB' });
+    const page = await openOffline(laptop, '#/drafts');
+    await newDraft(page);
+    await page.getByTestId('cover-title').fill('Carried draft');
+    await page.getByTestId('body-editor').click();
+    await page.keyboard.type('Written on the laptop.');
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('class')).toContain('is-saved');
+    const folder = mkdtempSync(path.join(tmpdir(), 'gapbridge-carry-'));
+    const carried = await downloadOf(page, 'export-gapdraft', folder);
+
+    const desktop = await offlineContext(browser, { locale: 'fr-FR' });
+    const other = await openOffline(desktop, '#/drafts');
+    await other.getByTestId('import-gapdraft').setInputFiles(carried);
+    await other.getByTestId('import-outcome').waitFor();
+    await other.getByTestId('draft-list').locator('h2 a').first().click();
+    await other.getByTestId('body-editor').click();
+    await other.keyboard.press('End');
+    await other.keyboard.type(' Added on the desktop.');
+    await expect.poll(() => other.getByTestId('save-state').getAttribute('class')).toContain('is-saved');
+    const back = await downloadOf(other, 'export-gapdraft', folder);
+
+    await page.goto(`${new URL(page.url()).origin}/#/drafts`);
+    await page.getByTestId('import-gapdraft').setInputFiles(back);
+    expect(await page.getByTestId('import-outcome').innerText()).toBe(
+      'The draft was merged with the copy on this device.',
+    );
+    expect(await page.getByTestId('draft-list').locator('li').count()).toBe(1);
+    await page.getByTestId('draft-list').locator('h2 a').first().click();
+    await expect
+      .poll(() => page.getByTestId('body-editor').innerText())
+      .toBe('Written on the laptop. Added on the desktop.');
+    await laptop.close();
+    await desktop.close();
+  });
+
+  it('restores a snapshot, keeping the present version to undo the restore', async () => {
+    const context = await offlineContext(browser, { locale: 'en-GB' });
+    const page = await openOffline(context, '#/drafts');
+    await newDraft(page);
+    await page.getByTestId('cover-title').fill('First title');
+    await page.getByTestId('body-editor').click();
+    await page.keyboard.type('First text.');
+    await page.getByTestId('take-snapshot').click();
+    await page.getByTestId('snapshots').locator('li').first().waitFor();
+    await page.getByTestId('cover-title').fill('Second title');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('body-editor').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' More.');
+
+    await page
+      .getByTestId('snapshots')
+      .locator('li')
+      .first()
+      .getByRole('button', { name: 'Restore this version' })
+      .click();
+    await expect.poll(() => page.getByTestId('cover-title').inputValue()).toBe('First title');
+    await expect.poll(() => page.getByTestId('body-editor').innerText()).toBe('First text.');
+    const kinds = await page.getByTestId('snapshots').locator('li').allInnerTexts();
+    expect(kinds.some((k) => k.includes('Before a restore'))).toBe(true);
+
+    await page
+      .getByTestId('snapshots')
+      .locator('li', { hasText: 'Before a restore' })
+      .getByRole('button', { name: 'Restore this version' })
+      .click();
+    await expect.poll(() => page.getByTestId('cover-title').inputValue()).toBe('Second title');
+    await expect.poll(() => page.getByTestId('body-editor').innerText()).toBe('First text. More.');
+    await context.close();
+  });
+});
