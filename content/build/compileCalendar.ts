@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { calendarPackSchema, PACK_FORMAT, type CalendarPack } from '../../renderer/content/packSchema';
 import { zonedTimeToInstant, isKnownTimeZone } from '../../renderer/features/meetings/model/zonedTime';
+import { DEADLINE_KINDS, MEETING_KINDS } from '../../renderer/db/records';
 import { LANGUAGES, type LanguageCode } from '../../renderer/i18n/languages';
 import { ContentError } from './compileCourse';
 
@@ -24,17 +25,7 @@ const groupSource = z.strictObject({
 
 const meetingSource = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
-  kind: z.enum([
-    'study-group',
-    'working-party',
-    'rapporteur-group',
-    'regional-group',
-    'tsag',
-    'workshop',
-    'bsg-session',
-    'contribution-clinic',
-    'newcomer-session',
-  ]),
+  kind: z.enum(MEETING_KINDS),
   group: text,
   title: localized,
   start: date,
@@ -46,11 +37,7 @@ const meetingSource = z.strictObject({
   collectiveLetter: text.optional(),
   meetingPage: z.url().optional(),
   prepares: text.optional(),
-  deadlines: z
-    .array(
-      z.strictObject({ kind: z.enum(['contribution', 'translation', 'fellowship', 'registration', 'visa']), date }),
-    )
-    .optional(),
+  deadlines: z.array(z.strictObject({ kind: z.enum(DEADLINE_KINDS), date })).optional(),
   source: text,
 });
 

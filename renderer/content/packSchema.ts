@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEADLINE_KINDS, MEETING_KINDS } from '../db/records';
 import { LANGUAGES, type LanguageCode } from '../i18n/languages';
 
 /**
@@ -51,17 +52,7 @@ const calendarDate = z.iso.date();
 
 export const packMeetingSchema = z.strictObject({
   id: text,
-  kind: z.enum([
-    'study-group',
-    'working-party',
-    'rapporteur-group',
-    'regional-group',
-    'tsag',
-    'workshop',
-    'bsg-session',
-    'contribution-clinic',
-    'newcomer-session',
-  ]),
+  kind: z.enum(MEETING_KINDS),
   group: text,
   title: localized,
   start: instant,
@@ -72,7 +63,7 @@ export const packMeetingSchema = z.strictObject({
   links: z.strictObject({ collectiveLetter: text.optional(), meetingPage: text.optional() }),
   deadlines: z.array(
     z.strictObject({
-      kind: z.enum(['contribution', 'translation', 'fellowship', 'registration', 'visa']),
+      kind: z.enum(DEADLINE_KINDS),
       date: calendarDate,
       official: z.boolean(),
     }),

@@ -67,3 +67,7 @@ export async function recordRemindersShown(db: GapbridgeDatabase, ids: readonly 
   const shownAt = new Date().toISOString();
   await db.reminders.bulkPut(ids.map((id): ReminderRecord => ({ id, shownAt })));
 }
+
+export async function forgetReminder(db: GapbridgeDatabase, id: string): Promise<void> {
+  await db.reminders.delete(id);
+}

@@ -8,18 +8,21 @@ export type IsoInstant = string;
 
 // Meetings ---------------------------------------------------------------------------------
 
-export type MeetingKind =
-  | 'study-group'
-  | 'working-party'
-  | 'rapporteur-group'
-  | 'regional-group'
-  | 'tsag'
-  | 'workshop'
-  | 'bsg-session'
-  | 'contribution-clinic'
-  | 'newcomer-session';
+export const MEETING_KINDS = [
+  'study-group',
+  'working-party',
+  'rapporteur-group',
+  'regional-group',
+  'tsag',
+  'workshop',
+  'bsg-session',
+  'contribution-clinic',
+  'newcomer-session',
+] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
 
-export type DeadlineKind = 'contribution' | 'translation' | 'fellowship' | 'registration' | 'visa';
+export const DEADLINE_KINDS = ['contribution', 'translation', 'fellowship', 'registration', 'visa'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export interface DeadlineRecord {
   kind: DeadlineKind;

@@ -1,27 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
 import { ALL_RIGHT, ALL_WRONG, builtCoursePack, CourseDriver } from '../support/courseDriver';
 import { offlineContext, openOffline } from '../support/offlineApp';
+import { SCREENSHOTS, useSharedBrowser } from '../support/sharedBrowser';
 
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
-const SCREENSHOTS = path.join(RESULTS, 'screenshots');
 const english = builtCoursePack('en');
 const lessonsOf = (moduleId: string) => english.lessons.filter((l) => l.moduleId === moduleId);
 /** Right on every question but the first: 90%. */
 const ONE_WRONG = [false, ...ALL_RIGHT.slice(1)];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useSharedBrowser();
 
 async function waitForCourse(page: Page): Promise<void> {
   await page.locator('.module-card').first().waitFor({ timeout: 30_000 });
@@ -44,7 +35,7 @@ describe('the A.1 course, offline from the first launch', () => {
   let course: CourseDriver;
 
   beforeAll(async () => {
-    context = await offlineContext(browser, { locale: 'en-GB' });
+    context = await offlineContext(browser(), { locale: 'en-GB' });
     page = await openOffline(context, '#/course');
     course = new CourseDriver(page);
   });
@@ -100,6 +91,7 @@ describe('the A.1 course, offline from the first launch', () => {
     await page.getByTestId('start-quiz').focus();
     await page.keyboard.press('Enter');
     await page.locator('form.question').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('quiz-title');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
@@ -153,7 +145,7 @@ describe('the A.1 course, offline from the first launch', () => {
 
 describe('the practice assessment', () => {
   it('runs against a visible 30-minute clock and ends itself when time is up', async () => {
-    const context = await offlineContext(browser, { locale: 'en-GB' });
+    const context = await offlineContext(browser(), { locale: 'en-GB' });
     await context.clock.install();
     const page = await openOffline(context, '#/course');
     await waitForCourse(page);
@@ -174,7 +166,7 @@ describe('the practice assessment', () => {
 
 describe('the course in Arabic', () => {
   it('shows a lesson, a question and the certificate right to left', async () => {
-    const context = await offlineContext(browser, { locale: 'ar-EG' });
+    const context = await offlineContext(browser(), { locale: 'ar-EG' });
     const page = await openOffline(context, '#/course');
     await waitForCourse(page);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');

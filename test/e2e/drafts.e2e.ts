@@ -1,27 +1,18 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
 import { docxToPdf, pdfFirstPageToPng, pdfText } from '../support/office';
 import { offlineContext, openOffline } from '../support/offlineApp';
+import { SCREENSHOTS, useSharedBrowser } from '../support/sharedBrowser';
 import { killChromium, startChromiumOnProfile } from '../support/persistentChromium';
 import { startRendererServer, type RunningServer } from '../support/rendererServer';
 
-const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
-const SCREENSHOTS = path.join(RESULTS, 'screenshots');
 const TITLE = 'QoE requirements for mobile money services';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useSharedBrowser();
 
 async function newDraft(page: Page): Promise<void> {
   await page.getByTestId('new-draft').click();
@@ -79,7 +70,7 @@ const body = {
 
 describe('writing a contribution', () => {
   it('keeps the cover and a body with a list and a table across a reload, and exports a Word file', async () => {
-    const context = await offlineContext(browser, { locale: 'en-GB' });
+    const context = await offlineContext(browser(), { locale: 'en-GB' });
     const page = await openOffline(context, '#/drafts');
     await newDraft(page);
     await fillCover(page, {
@@ -161,7 +152,7 @@ describe('losing nothing', () => {
 
 describe('an Arabic draft', () => {
   it('is written and exported right to left', async () => {
-    const context = await offlineContext(browser, { locale: 'ar-EG' });
+    const context = await offlineContext(browser(), { locale: 'ar-EG' });
     const page = await openOffline(context, '#/drafts');
     await newDraft(page);
     expect(await page.getByTestId('cover-language').inputValue()).toBe('ar');
@@ -195,7 +186,7 @@ describe('an Arabic draft', () => {
 
 describe('carrying a draft and its history', () => {
   it('carries a draft to another device in a .gapdraft file and merges it back', async () => {
-    const laptop = await offlineContext(browser, { locale: 'en-GB' });
+    const laptop = await offlineContext(browser(), { locale: 'en-GB' });
     const page = await openOffline(laptop, '#/drafts');
     await newDraft(page);
     await page.getByTestId('cover-title').fill('Carried draft');
@@ -205,7 +196,7 @@ describe('carrying a draft and its history', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'gapbridge-carry-'));
     const carried = await downloadOf(page, 'export-gapdraft', folder);
 
-    const desktop = await offlineContext(browser, { locale: 'fr-FR' });
+    const desktop = await offlineContext(browser(), { locale: 'fr-FR' });
     const other = await openOffline(desktop, '#/drafts');
     await other.getByTestId('import-gapdraft').setInputFiles(carried);
     await other.getByTestId('import-outcome').waitFor();
@@ -231,7 +222,7 @@ describe('carrying a draft and its history', () => {
   });
 
   it('restores a snapshot, keeping the present version to undo the restore', async () => {
-    const context = await offlineContext(browser, { locale: 'en-GB' });
+    const context = await offlineContext(browser(), { locale: 'en-GB' });
     const page = await openOffline(context, '#/drafts');
     await newDraft(page);
     await page.getByTestId('cover-title').fill('First title');

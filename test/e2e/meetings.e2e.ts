@@ -1,30 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
 import { readNamespace, flatten } from '../support/locales';
 import { offlineContext, openOffline } from '../support/offlineApp';
+import { SCREENSHOTS, useSharedBrowser } from '../support/sharedBrowser';
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 // A secretariat's calendar for 2031, read at a fixed "today": the tests never depend on the real date.
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/meetings-2031.ics');
 const TODAY = new Date('2031-01-15T10:00:00Z');
 const SG13 = 'sg13-2031-03@example.org';
 const en = flatten(readNamespace('en', 'meetings'));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useSharedBrowser();
 
 async function freshApp(options: { locale?: string; timezoneId?: string; now?: Date } = {}) {
-  const context = await offlineContext(browser, {
+  const context = await offlineContext(browser(), {
     locale: options.locale ?? 'en-GB',
     timezoneId: options.timezoneId ?? 'Europe/Zurich',
   });
@@ -139,7 +130,7 @@ describe('times in two time zones', () => {
 
 describe('reminders', () => {
   it('notifies a followed deadline N days ahead, once, also across a restart', async () => {
-    const context = await offlineContext(browser, { locale: 'en-GB', timezoneId: 'Europe/Zurich' });
+    const context = await offlineContext(browser(), { locale: 'en-GB', timezoneId: 'Europe/Zurich' });
     await context.clock.install({ time: new Date('2031-02-23T10:00:00Z') });
     await context.grantPermissions(['notifications']);
     await context.addInitScript(() => {

@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowRecord, MeetingRecord } from '../../db/records';
+import { FilePicker } from '../../ui/FilePicker';
 import { useLanguage } from '../course/useCourse';
 import { CalendarFileNotice } from './CalendarFileNotice';
 import { exportMeetings, importCalendarFile, type FileOutcome } from './meetingActions';
@@ -18,26 +19,16 @@ export function CalendarFileActions({
 }) {
   const { t } = useTranslation('meetings');
   const lang = useLanguage();
-  const inputId = useId();
   const [outcome, setOutcome] = useState<FileOutcome | null>(null);
   const followed = meetings.filter((m) => isFollowed(m, follows));
 
   return (
     <div className="calendar-files">
-      <label className="button" htmlFor={inputId}>
-        {t('files.import')}
-      </label>
-      <input
-        id={inputId}
-        className="visually-hidden"
-        type="file"
+      <FilePicker
+        label={t('files.import')}
         accept=".ics,text/calendar"
-        data-testid="import-ics"
-        onChange={async (event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) setOutcome(await importCalendarFile(file));
-        }}
+        testId="import-ics"
+        onFile={async (file) => setOutcome(await importCalendarFile(file))}
       />
       <button
         type="button"

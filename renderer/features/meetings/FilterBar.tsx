@@ -1,18 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { MeetingKind, StudyGroupRecord } from '../../db/records';
+import { MEETING_KINDS, type MeetingKind, type StudyGroupRecord } from '../../db/records';
 import { useMeetingFilters } from './filterStore';
-
-const KINDS: MeetingKind[] = [
-  'study-group',
-  'working-party',
-  'rapporteur-group',
-  'regional-group',
-  'tsag',
-  'workshop',
-  'bsg-session',
-  'contribution-clinic',
-  'newcomer-session',
-];
 
 export function FilterBar({ groups, resultCount }: { groups: readonly StudyGroupRecord[]; resultCount: number }) {
   const { t } = useTranslation('meetings');
@@ -44,7 +32,7 @@ export function FilterBar({ groups, resultCount }: { groups: readonly StudyGroup
           onChange={(event) => useMeetingFilters.setState({ kind: (event.target.value || null) as MeetingKind | null })}
         >
           <option value="">{t('filters.allKinds')}</option>
-          {KINDS.map((k) => (
+          {MEETING_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`kinds.${k}`)}
             </option>

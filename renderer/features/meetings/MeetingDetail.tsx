@@ -4,6 +4,7 @@ import { useLiveQuery } from '../../db/hooks';
 import { meetingById } from '../../db/meetings';
 import { bridge } from '../../platform/bridge';
 import { hashOf } from '../../state/view';
+import { BackLink } from '../../ui/BackLink';
 import { useLanguage } from '../course/useCourse';
 import { CalendarFileNotice } from './CalendarFileNotice';
 import { DeadlineTimeline } from './DeadlineTimeline';
@@ -23,14 +24,7 @@ export function MeetingDetail({ meetingId, data }: { meetingId: string; data: Me
     async () => (meeting?.preparesMeetingId ? ((await meetingById(db, meeting.preparesMeetingId)) ?? null) : null),
     [meeting?.preparesMeetingId],
   );
-  const back = (
-    <a className="back-link" href={hashOf('meetings')}>
-      <span className="mirror-rtl" aria-hidden="true">
-        ←
-      </span>{' '}
-      {t('meeting.back')}
-    </a>
-  );
+  const back = <BackLink href={hashOf('meetings')} label={t('meeting.back')} />;
   if (!meeting) {
     return (
       <>

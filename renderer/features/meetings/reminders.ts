@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { db } from '../../db';
-import { allFollows, allMeetings, recordRemindersShown, shownReminderIds } from '../../db/meetings';
+import { allFollows, allMeetings, forgetReminder, recordRemindersShown, shownReminderIds } from '../../db/meetings';
 import { readSetting } from '../../db/settings';
 import type { LanguageCode } from '../../i18n/languages';
 import { bridge } from '../../platform/bridge';
@@ -43,10 +43,11 @@ async function showDueReminders(now: Date): Promise<number> {
       deadline: t(`deadlines.kinds.${item.deadline.kind}`),
       when: formatDaysFrom(today, item.deadline.date, language),
     });
-    if (await bridge.notify(title, item.title)) {
-      await recordRemindersShown(db, [reminderId(item)]);
-      count += 1;
-    }
+    // Recorded before it is shown, so that no restart can show it twice; taken back if the
+    // system would not show it (notifications not allowed), so that it can be shown later.
+    await recordRemindersShown(db, [reminderId(item)]);
+    if (await bridge.notify(title, item.title)) count += 1;
+    else await forgetReminder(db, reminderId(item));
   }
   return count;
 }

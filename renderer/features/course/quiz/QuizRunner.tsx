@@ -28,17 +28,26 @@ export function QuizRunner({ attempt, questions }: { attempt: QuizAttemptRecord;
   const current = questions.find((q) => q.id === reviewing) ?? firstUnanswered;
   const index = current ? questions.indexOf(current) : questions.length;
 
-  useEffect(() => headingRef.current?.focus(), [current?.id]);
+  // Moving to the next question moves focus to it; on arrival the page's heading has focus.
+  const shownQuestion = useRef(current?.id);
+  useEffect(() => {
+    if (shownQuestion.current === current?.id) return;
+    shownQuestion.current = current?.id;
+    headingRef.current?.focus();
+  }, [current?.id]);
 
   async function submit(choiceIds: string[]) {
     if (!current) return;
     setIsSaving(true);
+    // The feedback stays on this question while its answer is stored (the stored answer would
+    // otherwise move the quiz on before the learner has read why).
+    if (!isPractice) setReviewing(current.id);
     try {
       await saveAnswer(db, attempt.id, current.id, choiceIds);
       setSaveFailed(false);
-      if (!isPractice) setReviewing(current.id);
     } catch (error) {
       console.error('Answer not saved', error);
+      setReviewing(null);
       setSaveFailed(true);
     } finally {
       setIsSaving(false);
@@ -54,7 +63,7 @@ export function QuizRunner({ attempt, questions }: { attempt: QuizAttemptRecord;
   return (
     <section className="quiz" aria-labelledby="quiz-title">
       <BackLink moduleId={attempt.moduleId ?? undefined} label={t('quiz.leave')} />
-      <h1 id="quiz-title" className="quiz-title">
+      <h1 id="quiz-title" className="quiz-title" tabIndex={-1}>
         {isPractice ? t('practice.heading') : t('quiz.title')}
       </h1>
       {isPractice && <PracticeTimer attempt={attempt} onTimeUp={finish} />}

@@ -6,6 +6,7 @@ import { draftById, setDraftStatus } from '../../../db/drafts';
 import { useLiveQuery } from '../../../db/hooks';
 import type { DraftStatus } from '../../../db/records';
 import { hashOf } from '../../../state/view';
+import { BackLink } from '../../../ui/BackLink';
 import { useLanguage } from '../../course/useCourse';
 import { localTimeZone, todayIn } from '../../meetings/formatMeetings';
 import { deadlinesOf } from '../../meetings/model/agenda';
@@ -26,14 +27,7 @@ export function DraftEditorPage({ draftId }: { draftId: string }) {
   const lang = useLanguage();
   const draft = useLiveQuery(async () => (await draftById(db, draftId)) ?? null, [draftId]);
   const { doc, saveState } = useDraftDocument(draftId, draft?.language ?? lang);
-  const back = (
-    <a className="back-link" href={hashOf('drafts')}>
-      <span className="mirror-rtl" aria-hidden="true">
-        ←
-      </span>{' '}
-      {t('list.backToDrafts')}
-    </a>
-  );
+  const back = <BackLink href={hashOf('drafts')} label={t('list.backToDrafts')} />;
   if (draft === null) {
     return (
       <>

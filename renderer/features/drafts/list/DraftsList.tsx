@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../../db';
 import { allDrafts, moveDraftToTrash, restoreDraftFromTrash } from '../../../db/drafts';
@@ -6,6 +6,8 @@ import { useLiveQuery } from '../../../db/hooks';
 import type { DraftRecord, DraftStatus } from '../../../db/records';
 import { formatDate } from '../../../i18n/format';
 import { hashOf } from '../../../state/view';
+import { BackLink } from '../../../ui/BackLink';
+import { FilePicker } from '../../../ui/FilePicker';
 import { PageHeading } from '../../../ui/PageHeading';
 import { useLanguage } from '../../course/useCourse';
 import { formatCalendarDate, formatDaysFrom, localTimeZone, todayIn } from '../../meetings/formatMeetings';
@@ -22,7 +24,6 @@ export function DraftsList({ isTrash }: { isTrash: boolean }) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<DraftStatus | ''>('');
   const [outcome, setOutcome] = useState<GapdraftOutcome | null>(null);
-  const inputId = useId();
   if (!drafts) return null;
 
   const today = todayIn(localTimeZone());
@@ -51,14 +52,7 @@ export function DraftsList({ isTrash }: { isTrash: boolean }) {
 
   return (
     <>
-      {isTrash && (
-        <a className="back-link" href={hashOf('drafts')}>
-          <span className="mirror-rtl" aria-hidden="true">
-            ←
-          </span>{' '}
-          {t('list.backToDrafts')}
-        </a>
-      )}
+      {isTrash && <BackLink href={hashOf('drafts')} label={t('list.backToDrafts')} />}
       <PageHeading title={isTrash ? t('list.trash') : t('title')} intro={isTrash ? undefined : t('intro')} />
       {!isTrash && (
         <div className="draft-actions">
@@ -70,20 +64,11 @@ export function DraftsList({ isTrash }: { isTrash: boolean }) {
           >
             {t('list.new')}
           </button>
-          <label className="button" htmlFor={inputId}>
-            {t('list.import')}
-          </label>
-          <input
-            id={inputId}
-            className="visually-hidden"
-            type="file"
+          <FilePicker
+            label={t('list.import')}
             accept=".gapdraft,application/json"
-            data-testid="import-gapdraft"
-            onChange={async (event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) setOutcome(await importGapdraft(file));
-            }}
+            testId="import-gapdraft"
+            onFile={async (file) => setOutcome(await importGapdraft(file))}
           />
           <a className="button subtle" href={hashOf('drafts', ['trash'])}>
             {t('list.trash')}

@@ -1,5 +1,12 @@
 import ICAL from 'ical.js';
-import type { DeadlineKind, DeadlineRecord, MeetingKind, MeetingRecord } from '../../../db/records';
+import {
+  DEADLINE_KINDS,
+  MEETING_KINDS,
+  type DeadlineKind,
+  type DeadlineRecord,
+  type MeetingKind,
+  type MeetingRecord,
+} from '../../../db/records';
 import { isLanguageCode, type LanguageCode } from '../../../i18n/languages';
 import { isCalendarDate } from '../model/calendarDate';
 import { isKnownTimeZone, zonedTimeToInstant } from '../model/zonedTime';
@@ -8,19 +15,6 @@ import { X } from './gapbridgeProperties';
 
 /** Larger files are refused before they are read: no real meeting calendar comes near it. */
 export const MAX_CALENDAR_BYTES = 20 * 1024 * 1024;
-
-const MEETING_KINDS: readonly MeetingKind[] = [
-  'study-group',
-  'working-party',
-  'rapporteur-group',
-  'regional-group',
-  'tsag',
-  'workshop',
-  'bsg-session',
-  'contribution-clinic',
-  'newcomer-session',
-];
-const DEADLINE_KINDS: readonly DeadlineKind[] = ['contribution', 'translation', 'fellowship', 'registration', 'visa'];
 
 function decode(bytes: ArrayBuffer): string {
   if (bytes.byteLength > MAX_CALENDAR_BYTES) throw new CalendarFileError('too-large', `${bytes.byteLength} bytes`);
