@@ -97,6 +97,8 @@ describe('the A.1 course, offline from the first launch', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.locator('.feedback').waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    await expect.poll(focused).toBe('Next question');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.quiz-progress').innerText()).toBe('Question 2 of 10');
     await page.getByTestId('leave-quiz').click();

@@ -31,22 +31,28 @@ async function fillCover(page: Page, cover: { title: string; source: string; abs
   await page.getByTestId('cover-abstract').fill(cover.abstract);
 }
 
+/** Clicks a toolbar button and waits until the editor has the focus back, ready for typing. */
+async function useTool(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('body-editor');
+}
+
 /** Writes a heading, a paragraph, a bulleted list and a table, through the toolbar and the keyboard. */
 async function writeBody(page: Page, words: { heading: string; paragraph: string; items: string[]; cells: string[] }) {
   const editor = page.getByTestId('body-editor');
   await editor.click();
-  await page.getByTestId('tool-heading').click();
+  await useTool(page, 'tool-heading');
   await page.keyboard.type(words.heading);
   await page.keyboard.press('Enter');
   await page.keyboard.type(words.paragraph);
   await page.keyboard.press('Enter');
-  await page.getByTestId('tool-bullets').click();
+  await useTool(page, 'tool-bullets');
   for (const [index, item] of words.items.entries()) {
     await page.keyboard.type(item);
     await page.keyboard.press('Enter');
     if (index === words.items.length - 1) await page.keyboard.press('Enter');
   }
-  await page.getByTestId('tool-table').click();
+  await useTool(page, 'tool-table');
   for (const [index, cell] of words.cells.entries()) {
     if (index > 0) await page.keyboard.press('Tab');
     await page.keyboard.type(cell);

@@ -1,4 +1,4 @@
-import { useId, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionRecord } from '../../../db/records';
 import { InlineText } from '../../../ui/InlineText';
@@ -34,6 +34,12 @@ export function QuestionView({
   const isMultiple = question.type === 'multiple';
   const isReviewing = answered !== undefined;
   const chosen = answered ?? selected;
+  const submitRef = useRef<HTMLButtonElement>(null);
+
+  // Once answered, the choices are disabled: focus goes to "Next", just after the explanation.
+  useEffect(() => {
+    if (isReviewing) submitRef.current?.focus();
+  }, [isReviewing]);
 
   function toggle(choiceId: string, isChecked: boolean) {
     setSelected((current) =>
@@ -90,7 +96,7 @@ export function QuestionView({
           </p>
         </div>
       )}
-      <button type="submit" className="button primary" disabled={!isReviewing && selected.length === 0}>
+      <button ref={submitRef} type="submit" className="button primary" disabled={!isReviewing && selected.length === 0}>
         {isReviewing ? (isLast ? t('quiz.finishReview') : t('quiz.next')) : t('quiz.check')}
       </button>
     </form>
