@@ -1,5 +1,5 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { LanguageCode } from '../../../i18n/languages';
 
 /**
@@ -120,12 +120,4 @@ export function bodyText(node: BodyNode): string {
 
 export function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
-}
-
-export function docFromUpdates(updates: readonly Uint8Array[]): Y.Doc {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    for (const update of updates) Y.applyUpdate(doc, update);
-  }, 'load');
-  return doc;
 }

@@ -7,8 +7,6 @@ import { LANGUAGES, type LanguageCode } from '../../../i18n/languages';
  * A draft on a USB stick: one JSON file with the draft's metadata and its whole Yjs state.
  * Importing a draft that exists merges the two states (Yjs), so nothing is duplicated or lost.
  */
-export const GAPDRAFT_EXTENSION = 'gapdraft';
-
 const MAX_GAPDRAFT_BYTES = 50 * 1024 * 1024;
 
 const gapdraftSchema = z.strictObject({
