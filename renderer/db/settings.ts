@@ -1,6 +1,9 @@
 import type { GapbridgeDatabase } from './database';
 import type { SettingKey, SettingValues } from './records';
 
+/** Days before a followed deadline that its reminder is shown, until the delegate chooses. */
+export const DEFAULT_REMINDER_DAYS = 3;
+
 export async function readSetting<K extends SettingKey>(
   db: GapbridgeDatabase,
   key: K,

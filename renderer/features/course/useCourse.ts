@@ -3,6 +3,7 @@ import { db } from '../../db';
 import { allAttempts, allLessonProgress, lessonsIn, modulesIn } from '../../db/course';
 import { useLiveQuery } from '../../db/hooks';
 import type { LanguageCode } from '../../i18n/languages';
+import { courseStanding } from './model/scoring';
 
 export function useLanguage(): LanguageCode {
   return useTranslation().i18n.language as LanguageCode;
@@ -22,4 +23,18 @@ export function useCourse() {
   }, [lang]);
 }
 
-export type CourseData = NonNullable<ReturnType<typeof useCourse>>;
+/**
+ * The modules and attempts only, with the standing they give: for screens that show the score
+ * but no lesson (Home, the certificate), so they do not read every lesson's text.
+ */
+export function useCourseStanding() {
+  const lang = useLanguage();
+  return useLiveQuery(async () => {
+    const [modules, attempts] = await Promise.all([modulesIn(db, lang), allAttempts(db)]);
+    const standing = courseStanding(
+      modules.map((m) => m.id),
+      attempts,
+    );
+    return { lang, modules, attempts, standing };
+  }, [lang]);
+}

@@ -3,20 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../../i18n/format';
 import { hashOf } from '../../state/view';
 import { PageHeading } from '../../ui/PageHeading';
-import { courseStanding } from '../course/model/scoring';
-import { useCourse } from '../course/useCourse';
+import { useCourseStanding } from '../course/useCourse';
 
 const WhatsNext = lazy(async () => ({ default: (await import('../meetings/WhatsNext')).WhatsNext }));
 
 export function HomePage() {
   const { t } = useTranslation('home');
-  const course = useCourse();
-  const standing =
-    course &&
-    courseStanding(
-      course.modules.map((m) => m.id),
-      course.attempts,
-    );
+  const course = useCourseStanding();
+  const standing = course?.standing;
   return (
     <>
       <PageHeading title={t('title')} intro={t('intro')} />

@@ -1,6 +1,6 @@
 import { intlLocale } from '../../i18n/format';
 import type { LanguageCode } from '../../i18n/languages';
-import { daysBetween, type CalendarDate } from './model/calendarDate';
+import { dateInZone, daysBetween, type CalendarDate } from './model/calendarDate';
 
 /** The delegate's own time zone, as the system reports it. */
 export function localTimeZone(): string {
@@ -38,5 +38,5 @@ export function formatZoneName(timeZone: string, language: LanguageCode, at: Dat
 }
 
 export function todayIn(timeZone: string, now = new Date()): CalendarDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateInZone(now, timeZone);
 }

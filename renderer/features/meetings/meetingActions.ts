@@ -2,12 +2,10 @@ import type { TFunction } from 'i18next';
 import { db } from '../../db';
 import { saveImportedMeetings, setFollowing } from '../../db/meetings';
 import type { DeadlineKind, FollowRecord, MeetingRecord } from '../../db/records';
-import { readSetting } from '../../db/settings';
+import { DEFAULT_REMINDER_DAYS, readSetting } from '../../db/settings';
 import type { LanguageCode } from '../../i18n/languages';
 import { bridge } from '../../platform/bridge';
 import { CalendarFileError, type CalendarFileErrorCode } from './ics/calendarFileError';
-
-export const DEFAULT_REMINDER_DAYS = 3;
 
 export type FileOutcome =
   | { kind: 'imported'; count: number }

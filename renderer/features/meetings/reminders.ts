@@ -1,11 +1,10 @@
 import i18next from 'i18next';
 import { db } from '../../db';
 import { allFollows, allMeetings, forgetReminder, recordRemindersShown, shownReminderIds } from '../../db/meetings';
-import { readSetting } from '../../db/settings';
+import { DEFAULT_REMINDER_DAYS, readSetting } from '../../db/settings';
 import type { LanguageCode } from '../../i18n/languages';
 import { bridge } from '../../platform/bridge';
 import { formatDaysFrom, localTimeZone, todayIn } from './formatMeetings';
-import { DEFAULT_REMINDER_DAYS } from './meetingActions';
 import { dueReminders, reminderId, upcomingDeadlines } from './model/agenda';
 import { daysBetween } from './model/calendarDate';
 

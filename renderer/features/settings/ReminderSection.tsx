@@ -2,10 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db';
 import { useLiveQuery } from '../../db/hooks';
-import { readSetting, writeSetting } from '../../db/settings';
+import { DEFAULT_REMINDER_DAYS, readSetting, writeSetting } from '../../db/settings';
 import { bridge } from '../../platform/bridge';
-
-const DEFAULT_DAYS = 3;
 
 type Permission = 'granted' | 'denied' | 'default';
 
@@ -17,7 +15,7 @@ function notificationPermission(): Permission {
 /** How many days ahead followed deadlines are announced, and (in a browser) the permission to do so. */
 export function ReminderSection() {
   const { t } = useTranslation('meetings');
-  const days = useLiveQuery(async () => (await readSetting(db, 'reminderDays')) ?? DEFAULT_DAYS, []);
+  const days = useLiveQuery(async () => (await readSetting(db, 'reminderDays')) ?? DEFAULT_REMINDER_DAYS, []);
   const [permission, setPermission] = useState<Permission>(notificationPermission);
   const [isUnsaved, setIsUnsaved] = useState(false);
 
@@ -40,7 +38,7 @@ export function ReminderSection() {
           type="number"
           min={0}
           max={60}
-          value={days ?? DEFAULT_DAYS}
+          value={days ?? DEFAULT_REMINDER_DAYS}
           data-testid="reminder-days"
           onChange={(event) => void save(Number(event.target.value))}
         />

@@ -5,8 +5,8 @@ import { issueCertificate, latestCertificate } from '../../../db/course';
 import { useLiveQuery } from '../../../db/hooks';
 import { bridge } from '../../../platform/bridge';
 import { BackLink } from '../BackLink';
-import { bestScoreByModule, courseStanding, isFinished } from '../model/scoring';
-import { useCourse } from '../useCourse';
+import { bestScoreByModule, isFinished } from '../model/scoring';
+import { useCourseStanding } from '../useCourse';
 import { makeCertificateId } from './certificateId';
 import { CertificateView } from './CertificateView';
 
@@ -14,18 +14,14 @@ const MAX_NAME_LENGTH = 100;
 
 export function CertificatePage() {
   const { t } = useTranslation('course');
-  const course = useCourse();
+  const course = useCourseStanding();
   const stored = useLiveQuery(async () => ({ certificate: (await latestCertificate(db)) ?? null }), []);
   const [isEditing, setIsEditing] = useState(false);
   const [name, setName] = useState('');
   const [hasFailed, setHasFailed] = useState(false);
   if (!course || !stored) return null;
   const { certificate } = stored;
-  const { modules, attempts } = course;
-  const standing = courseStanding(
-    modules.map((m) => m.id),
-    attempts,
-  );
+  const { modules, attempts, standing } = course;
 
   if (!standing.isCertificateEarned && !certificate) {
     return (

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { MeetingRecord, StudyGroupRecord } from '../../../db/records';
 import { LANGUAGES, isLanguageCode } from '../../../i18n/languages';
 import { formatRange } from '../../meetings/formatMeetings';
+import { belongsToGroup } from '../../meetings/model/agenda';
 import { meetingTitle } from '../../meetings/model/titles';
 import { useLanguage } from '../../course/useCourse';
 import {
@@ -41,10 +42,7 @@ export function CoverForm({ doc, cover, meetings, groups }: Props) {
       />
     </label>
   );
-  const groupMeetings = meetings.filter(
-    (m) =>
-      !cover.studyGroup || m.group === cover.studyGroup || m.group.endsWith(`/${cover.studyGroup.replace(/^SG/, '')}`),
-  );
+  const groupMeetings = meetings.filter((m) => !cover.studyGroup || belongsToGroup(m.group, cover.studyGroup));
 
   return (
     <section className="card cover-form" aria-labelledby="cover-heading">

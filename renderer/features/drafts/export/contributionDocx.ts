@@ -121,7 +121,7 @@ function bodyBlocks(nodes: readonly BodyNode[], context: Context): Block[] {
       case 'table':
         return [tableBlock(node, context), paragraph([], context)];
       case 'blockquote':
-        return bodyBlocks(node.content ?? [], context).map((block) => block);
+        return bodyBlocks(node.content ?? [], context);
       case 'paragraph':
         return [paragraph(inlineChildren(node.content, context), context)];
       default:
