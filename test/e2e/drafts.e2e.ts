@@ -123,6 +123,25 @@ describe('writing a contribution', () => {
   });
 });
 
+describe('the target meeting', () => {
+  it('fills place and dates from the calendar and warns that its deadline has passed', async () => {
+    const context = await offlineContext(browser(), { locale: 'en-GB' });
+    const page = await openOffline(context, '#/drafts');
+    await newDraft(page);
+    await page.getByTestId('cover-studyGroup').selectOption('SG17');
+    await page.getByTestId('cover-meeting').selectOption('sg17-2025-04-geneva');
+    await expect
+      .poll(() => page.getByTestId('cover-placeAndDate').inputValue())
+      .toMatch(/^Geneva, April 8\D+17, 2025$/);
+    expect(await page.getByTestId('checks').innerText()).toContain(
+      'The contribution deadline of the meeting has passed',
+    );
+    await page.getByTestId('cover-meeting').selectOption('wp1-17-2025-09-eplenary');
+    await expect.poll(() => page.getByTestId('cover-placeAndDate').inputValue()).toBe('September 22, 2025');
+    await context.close();
+  });
+});
+
 describe('losing nothing', () => {
   let server: RunningServer;
   beforeAll(async () => {

@@ -90,7 +90,13 @@ export function CoverForm({ doc, cover, meetings, groups }: Props) {
                 meetingId: meeting?.id ?? null,
                 ...(meeting
                   ? {
-                      placeAndDate: `${meeting.place ?? t('editor.fields.noMeeting')}, ${formatRange(meeting.start, meeting.end, cover.language, meeting.timeZone, false)}`,
+                      // A virtual meeting has no place: its dates alone.
+                      placeAndDate: [
+                        meeting.place,
+                        formatRange(meeting.start, meeting.end, cover.language, meeting.timeZone, false),
+                      ]
+                        .filter(Boolean)
+                        .join(', '),
                     }
                   : {}),
               });
