@@ -2,13 +2,16 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { calendarPackSchema, PACK_FORMAT, type CalendarPack } from '../../renderer/content/packSchema';
 import { zonedTimeToInstant, isKnownTimeZone } from '../../renderer/features/meetings/model/zonedTime';
-import { DEADLINE_KINDS, MEETING_KINDS } from '../../renderer/db/records';
+import { DEADLINE_KINDS, MEETING_FORMATS, MEETING_KINDS } from '../../renderer/db/records';
 import { LANGUAGES, type LanguageCode } from '../../renderer/i18n/languages';
 import { ContentError } from './compileCourse';
 
-// Meetings are announced by date; these are the usual opening and closing hours.
+// Meetings are announced by date; these are the usual daily opening and closing hours, unless
+// the source gives the hours (`hours`). Meetings run in daily sessions: the first day's start and
+// the last day's end give the hours of every day.
 const OPENING_TIME = '09:30';
 const CLOSING_TIME = '17:30';
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 const text = z.string().trim().min(1);
 const localized = z.strictObject(
@@ -31,14 +34,20 @@ const meetingSource = z.strictObject({
   start: date,
   end: date,
   timeZone: text.refine(isKnownTimeZone, 'not an IANA time zone'),
-  place: text.nullable(),
+  /** In six languages; null for a virtual meeting or a place not published (`placeUnpublished`). */
+  place: localized.nullable(),
   placeAssumed: z.boolean().optional(),
+  placeUnpublished: z.boolean().optional(),
   remote: z.boolean().optional(),
+  format: z.enum(MEETING_FORMATS).optional(),
+  hours: z.strictObject({ start: time, end: time }).optional(),
+  /** Announced but not confirmed, as of the source's month: "planned as of April 2026". */
+  status: z.strictObject({ kind: z.enum(['planned', 'tentative']), asOf: z.string().regex(/^\d{4}-\d{2}$/) }).optional(),
   collectiveLetter: text.optional(),
   meetingPage: z.url().optional(),
   prepares: text.optional(),
   deadlines: z.array(z.strictObject({ kind: z.enum(DEADLINE_KINDS), date })).optional(),
-  source: text,
+  source: localized,
 });
 
 function parse<T>(schema: z.ZodType<T>, yaml: string, file: string): T {
@@ -61,6 +70,8 @@ export function compileCalendar(groupsYaml: string, meetingsYaml: string, versio
     ids.add(meeting.id);
     if (meeting.end < meeting.start)
       throw new ContentError(`calendar/meetings.yaml: ${meeting.id} ends before it starts`);
+    if (meeting.placeUnpublished && meeting.place)
+      throw new ContentError(`calendar/meetings.yaml: ${meeting.id} has a place that is not published`);
   }
   return calendarPackSchema.parse({
     format: PACK_FORMAT,
@@ -78,18 +89,24 @@ export function compileCalendar(groupsYaml: string, meetingsYaml: string, versio
       kind: m.kind,
       group: m.group,
       title: m.title,
-      start: zonedTimeToInstant(m.start, OPENING_TIME, m.timeZone).toISOString(),
-      end: zonedTimeToInstant(m.end, CLOSING_TIME, m.timeZone).toISOString(),
+      start: zonedTimeToInstant(m.start, m.hours?.start ?? OPENING_TIME, m.timeZone).toISOString(),
+      end: zonedTimeToInstant(m.end, m.hours?.end ?? CLOSING_TIME, m.timeZone).toISOString(),
       timeZone: m.timeZone,
-      place: m.place,
+      place: m.place?.en ?? null,
+      ...(m.place ? { placeTitle: m.place } : {}),
+      ...(m.placeUnpublished ? { placeUnpublished: true } : {}),
       remoteParticipation: m.remote ?? true,
+      ...(m.format ? { format: m.format } : {}),
+      ...(m.status ? { status: m.status } : {}),
       links: {
         ...(m.collectiveLetter ? { collectiveLetter: m.collectiveLetter } : {}),
         ...(m.meetingPage ? { meetingPage: m.meetingPage } : {}),
       },
       deadlines: (m.deadlines ?? []).map((d) => ({ ...d, official: true })),
       ...(m.prepares ? { preparesMeetingId: m.prepares } : {}),
-      source: m.placeAssumed ? `${m.source} (place assumed)` : m.source,
+      source: m.placeAssumed ? `${m.source.en} (place assumed)` : m.source.en,
+      sourceTitle: m.source,
+      ...(m.placeAssumed ? { placeAssumed: true } : {}),
     })),
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEADLINE_KINDS, MEETING_KINDS } from '../db/records';
+import { DEADLINE_KINDS, MEETING_FORMATS, MEETING_KINDS } from '../db/records';
 import { LANGUAGES, type LanguageCode } from '../i18n/languages';
 
 /**
@@ -59,7 +59,12 @@ export const packMeetingSchema = z.strictObject({
   end: instant,
   timeZone: text,
   place: text.nullable(),
+  placeTitle: localized.optional(),
+  placeUnpublished: z.boolean().optional(),
+  placeAssumed: z.boolean().optional(),
   remoteParticipation: z.boolean(),
+  format: z.enum(MEETING_FORMATS).optional(),
+  status: z.strictObject({ kind: z.enum(['planned', 'tentative']), asOf: z.string().regex(/^\d{4}-\d{2}$/) }).optional(),
   links: z.strictObject({ collectiveLetter: text.optional(), meetingPage: text.optional() }),
   deadlines: z.array(
     z.strictObject({
@@ -70,6 +75,7 @@ export const packMeetingSchema = z.strictObject({
   ),
   preparesMeetingId: text.optional(),
   source: text,
+  sourceTitle: localized.optional(),
 });
 
 export const calendarPackSchema = z.strictObject({

@@ -44,18 +44,34 @@ export async function installCoursePack(db: GapbridgeDatabase, pack: CoursePack,
 
 /**
  * Replaces the study groups and the bundled meetings with the pack's, in one transaction.
- * Meetings the delegate imported are kept (an imported meeting with the same id is newer
- * information than the bundled one), and so are follows and reminders.
+ * Meetings the delegate imported or typed in are kept (a meeting of theirs with the same id is
+ * newer information than the bundled one), and so are follows and reminders. What the delegate
+ * typed in from a shipped meeting's collective letter (`letterEntry`: official dates) stays on
+ * that meeting in the new pack, so an update never takes back an official date; if the new pack
+ * drops the meeting, it is kept as one the delegate entered.
  */
 export async function installCalendarPack(db: GapbridgeDatabase, pack: CalendarPack, sha256: string): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction('rw', [db.meetings, db.studyGroups, db.contentPacks], async () => {
-    const imported = new Set(await db.meetings.where('origin').equals('imported').primaryKeys());
+    const own = new Set(await db.meetings.where('origin').noneOf(['bundled']).primaryKeys());
+    const bundled = await db.meetings.where('origin').equals('bundled').toArray();
+    const letterEntries = new Map(bundled.flatMap((m) => (m.letterEntry ? [[m.id, m.letterEntry] as const] : [])));
     await db.meetings.where('origin').equals('bundled').delete();
     await db.meetings.bulkPut(
       pack.meetings
-        .filter((meeting) => !imported.has(meeting.id))
-        .map((meeting) => ({ ...meeting, origin: 'bundled' as const, updatedAt: now })),
+        .filter((meeting) => !own.has(meeting.id))
+        .map((meeting) => {
+          const letterEntry = letterEntries.get(meeting.id);
+          return { ...meeting, origin: 'bundled' as const, updatedAt: now, ...(letterEntry ? { letterEntry } : {}) };
+        }),
+    );
+    // A shipped meeting the delegate typed official dates for, and that the new pack no longer
+    // has, becomes the delegate's own: nothing they typed is lost.
+    const inPack = new Set(pack.meetings.map((m) => m.id));
+    await db.meetings.bulkPut(
+      bundled
+        .filter((m) => m.letterEntry && !inPack.has(m.id))
+        .map((m) => ({ ...m, origin: 'entered' as const, updatedAt: now })),
     );
     await db.studyGroups.clear();
     await db.studyGroups.bulkPut(pack.groups);

@@ -1,6 +1,6 @@
 import type { GapbridgeDatabase } from './database';
 import { putWithOutbox } from './outbox';
-import type { FollowRecord, MeetingRecord, ReminderRecord, StudyGroupRecord } from './records';
+import type { FollowRecord, LetterEntryRecord, MeetingRecord, ReminderRecord, StudyGroupRecord } from './records';
 
 export function allMeetings(db: GapbridgeDatabase): Promise<MeetingRecord[]> {
   return db.meetings.orderBy('start').toArray();
@@ -22,6 +22,59 @@ export function allFollows(db: GapbridgeDatabase): Promise<FollowRecord[]> {
 export async function saveImportedMeetings(db: GapbridgeDatabase, meetings: readonly MeetingRecord[]): Promise<void> {
   await db.transaction('rw', db.meetings, async () => {
     await db.meetings.bulkPut(meetings.map((meeting) => ({ ...meeting, origin: 'imported' as const })));
+  });
+}
+
+/** Stores a meeting the delegate typed in or edited, and queues it for the hub, in one transaction. */
+export async function saveOwnMeeting(db: GapbridgeDatabase, meeting: MeetingRecord): Promise<void> {
+  await putWithOutbox(db, db.meetings, meeting, { entity: 'meeting', entityId: meeting.id });
+}
+
+/**
+ * Sets (or, with null, removes) the official dates typed in from a shipped meeting's letter.
+ * Only the `letterEntry` field changes, in one transaction with its outbox entry; false when
+ * the meeting is not stored.
+ */
+export async function saveLetterEntry(
+  db: GapbridgeDatabase,
+  meetingId: string,
+  entry: LetterEntryRecord | null,
+): Promise<boolean> {
+  return db.transaction('rw', [db.meetings, db.outbox], async () => {
+    const meeting = await db.meetings.get(meetingId);
+    if (!meeting) return false;
+    const { letterEntry: _previous, ...rest } = meeting;
+    const updated: MeetingRecord = entry ? { ...rest, letterEntry: entry } : rest;
+    await putWithOutbox(db, db.meetings, updated, { entity: 'meeting', entityId: meetingId });
+    return true;
+  });
+}
+
+/** Deletes a meeting the delegate imported or typed in, with its follow; queued for the hub. */
+export async function deleteOwnMeeting(db: GapbridgeDatabase, meetingId: string): Promise<void> {
+  await db.transaction('rw', [db.meetings, db.follows, db.outbox], async () => {
+    const meeting = await db.meetings.get(meetingId);
+    if (!meeting || meeting.origin === 'bundled') return;
+    await db.meetings.delete(meetingId);
+    const createdAt = new Date().toISOString();
+    await db.outbox.add({
+      mutationId: crypto.randomUUID(),
+      entity: 'meeting',
+      entityId: meetingId,
+      payload: { deleted: true },
+      createdAt,
+    });
+    const follow = followId('meeting', meetingId);
+    if (await db.follows.get(follow)) {
+      await db.follows.delete(follow);
+      await db.outbox.add({
+        mutationId: crypto.randomUUID(),
+        entity: 'follow',
+        entityId: follow,
+        payload: { deleted: true },
+        createdAt,
+      });
+    }
   });
 }
 

@@ -18,6 +18,7 @@ export const MEETING_KINDS = [
   'bsg-session',
   'contribution-clinic',
   'newcomer-session',
+  'personal',
 ] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
@@ -32,6 +33,19 @@ export interface DeadlineRecord {
   official: boolean;
 }
 
+/** How delegates take part: on site only, on site with remote participation, or online only. */
+export const MEETING_FORMATS = ['in-person', 'hybrid', 'virtual'] as const;
+export type MeetingFormat = (typeof MEETING_FORMATS)[number];
+
+/** Official dates the delegate typed in from a collective letter for a shipped meeting. */
+export interface LetterEntryRecord {
+  /** The letter's number as printed, e.g. "Collective letter 3/13". */
+  collectiveLetter: string;
+  /** Printed in the letter, so official; they replace the pack's dates of the same kind. */
+  deadlines: DeadlineRecord[];
+  enteredAt: IsoInstant;
+}
+
 export interface MeetingRecord {
   /** Stable across updates: the iCalendar UID where one exists. */
   id: string;
@@ -43,17 +57,31 @@ export interface MeetingRecord {
   end: IsoInstant;
   /** The meeting's IANA time zone, e.g. Europe/Zurich. */
   timeZone: string;
-  /** Null for a virtual meeting. */
+  /** Null for a virtual meeting, or when the place is not published (`placeUnpublished`). */
   place: string | null;
+  /** The place in each language (calendar pack); `place` is its English form. */
+  placeTitle?: Partial<Record<LanguageCode, string>> | undefined;
+  /** True when the source gives the dates but not the place. */
+  placeUnpublished?: boolean | undefined;
+  /** True when the source does not give the place and the calendar assumes it (Geneva). */
+  placeAssumed?: boolean | undefined;
   remoteParticipation: boolean;
+  /** Set when the source says so; otherwise derived from `place` and `remoteParticipation`. */
+  format?: MeetingFormat | undefined;
+  /** Announced but not yet confirmed by a collective letter: 'planned' or 'tentative', as of a month. */
+  status?: { kind: 'planned' | 'tentative'; asOf: string } | undefined;
   links: { collectiveLetter?: string | undefined; meetingPage?: string | undefined };
   /** The deadlines printed in the collective letter; the others are estimated when shown. */
   deadlines: DeadlineRecord[];
   /** For a Contribution Clinic: the meeting whose deadline it prepares. */
   preparesMeetingId?: string | undefined;
   /** Where the record came from, and what it rests on. */
-  origin: 'bundled' | 'imported';
+  origin: 'bundled' | 'imported' | 'entered';
   source?: string | undefined;
+  /** The source in each language (calendar pack); `source` is its English form. */
+  sourceTitle?: Partial<Record<LanguageCode, string>> | undefined;
+  /** For a shipped meeting: what the delegate typed in from its letter; kept across calendar updates. */
+  letterEntry?: LetterEntryRecord | undefined;
   updatedAt: IsoInstant;
 }
 
@@ -203,7 +231,7 @@ export interface DraftSnapshotRecord {
 
 // Sync ---------------------------------------------------------------------------------------
 
-export type SyncedEntity = 'quizAttempt' | 'lessonProgress' | 'certificate' | 'follow' | 'draftUpdate' | 'setting';
+export type SyncedEntity = 'meeting' | 'quizAttempt' | 'lessonProgress' | 'certificate' | 'follow' | 'draftUpdate' | 'setting';
 
 /** A change waiting to be sent to the hub; written in the same transaction as the change. */
 export interface OutboxEntry {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { FollowRecord, MeetingRecord } from '../../../db/records';
 import {
   belongsToGroup,
+  deadlinesOf,
   dueReminders,
   filterMeetings,
   indexMeetings,
+  meetingFormat,
   normalizeForSearch,
   reminderId,
   splitByTime,
@@ -89,5 +91,40 @@ describe('followed deadlines and reminders', () => {
     const due = dueReminders(next, '2031-02-20', 5, new Set(), daysBetween);
     expect(due.map(reminderId).sort()).toEqual(['a/contribution/2031-02-25', 'c/fellowship/2031-02-25']);
     expect(dueReminders(next, '2031-02-20', 5, new Set(due.map(reminderId)), daysBetween)).toEqual([]);
+  });
+});
+
+describe('a meeting’s deadlines as the screens show them', () => {
+  it('takes the format from the source, else from the place and remote participation', () => {
+    expect(meetingFormat(meeting('x', 'SG13', '2031-03-10'))).toBe('hybrid');
+    expect(meetingFormat(meeting('x', 'SG13', '2031-03-10', { remoteParticipation: false }))).toBe('in-person');
+    expect(meetingFormat(meeting('x', 'SG13', '2031-03-10', { place: null }))).toBe('virtual');
+    expect(meetingFormat(meeting('x', 'SG13', '2031-03-10', { place: null, placeUnpublished: true }))).toBeNull();
+    expect(meetingFormat(meeting('x', 'SG13', '2031-03-10', { format: 'virtual' }))).toBe('virtual');
+  });
+
+  it('shows the official dates typed in from the letter over the calendar’s and over estimates', () => {
+    const shipped = meeting('x', 'SG13', '2031-03-10', {
+      deadlines: [{ kind: 'contribution', date: '2031-02-25', official: true }],
+      letterEntry: {
+        collectiveLetter: 'Collective letter 4/13',
+        deadlines: [
+          { kind: 'contribution', date: '2031-02-24', official: true },
+          { kind: 'fellowship', date: '2031-01-20', official: true },
+        ],
+        enteredAt: '2030-12-01T00:00:00Z',
+      },
+    });
+    const byKind = Object.fromEntries(deadlinesOf(shipped).map((d) => [d.kind, d]));
+    expect(byKind.contribution).toEqual({ kind: 'contribution', date: '2031-02-24', official: true });
+    expect(byKind.fellowship).toEqual({ kind: 'fellowship', date: '2031-01-20', official: true });
+    expect(byKind.translation?.official).toBe(false);
+  });
+
+  it('keeps a followed personal event out of the study-group deadlines of What’s next', () => {
+    const personal = meeting('p', 'SG13', '2031-03-10', { kind: 'personal', title: { en: 'National call' } });
+    const follows: FollowRecord[] = [{ id: 'group:SG13', target: 'group', targetId: 'SG13', createdAt: '' }];
+    expect(deadlinesOf(personal)).toEqual([]);
+    expect(upcomingDeadlines([personal], follows, '2031-01-01', 'en')).toEqual([]);
   });
 });

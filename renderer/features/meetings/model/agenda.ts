@@ -1,7 +1,7 @@
-import type { FollowRecord, MeetingKind, MeetingRecord } from '../../../db/records';
+import type { FollowRecord, MeetingFormat, MeetingKind, MeetingRecord } from '../../../db/records';
 import type { LanguageCode } from '../../../i18n/languages';
 import { dateInZone } from './calendarDate';
-import { meetingDeadlines, type Deadline } from './deadlines';
+import { meetingDeadlinesFor, type Deadline, type MeetingDeadlines } from './deadlines';
 import { meetingTitle } from './titles';
 
 export interface AgendaFilter {
@@ -64,8 +64,42 @@ export function splitByTime(meetings: readonly MeetingRecord[], now: Date) {
   return { upcoming, past };
 }
 
+/**
+ * In person, hybrid or virtual: as the source says, else from the place (none: virtual) and
+ * remote participation. Null when the place is not published, so the format is not known.
+ */
+export function meetingFormat(meeting: MeetingRecord): MeetingFormat | null {
+  if (meeting.format) return meeting.format;
+  if (meeting.placeUnpublished) return null;
+  if (meeting.place === null) return 'virtual';
+  return meeting.remoteParticipation ? 'hybrid' : 'in-person';
+}
+
+/** The dates printed in the meeting's letter: the calendar's, then those the delegate typed in. */
+export function officialDeadlines(meeting: MeetingRecord): Deadline[] {
+  const byKind = new Map<string, Deadline>();
+  for (const d of [...meeting.deadlines, ...(meeting.letterEntry?.deadlines ?? [])]) {
+    if (d.official) byKind.set(d.kind, { ...d });
+  }
+  return [...byKind.values()];
+}
+
+/** The meeting's deadlines that apply (official first, else estimated), and those that do not and why. */
+export function deadlineSetOf(meeting: MeetingRecord): MeetingDeadlines {
+  return meetingDeadlinesFor(
+    dateInZone(new Date(meeting.start), meeting.timeZone),
+    { kind: meeting.kind, format: meetingFormat(meeting) },
+    officialDeadlines(meeting),
+  );
+}
+
 export function deadlinesOf(meeting: MeetingRecord): Deadline[] {
-  return meetingDeadlines(dateInZone(new Date(meeting.start), meeting.timeZone), meeting.deadlines);
+  return deadlineSetOf(meeting).shown;
+}
+
+/** The letter's number: the one the delegate typed in, else the calendar's. */
+export function collectiveLetterOf(meeting: MeetingRecord): string | undefined {
+  return meeting.letterEntry?.collectiveLetter ?? meeting.links.collectiveLetter;
 }
 
 export function isFollowed(meeting: MeetingRecord, follows: readonly FollowRecord[]): boolean {
@@ -90,7 +124,7 @@ export function upcomingDeadlines(
   language: LanguageCode,
 ): UpcomingDeadline[] {
   return meetings
-    .filter((meeting) => isFollowed(meeting, follows))
+    .filter((meeting) => meeting.kind !== 'personal' && isFollowed(meeting, follows))
     .flatMap((meeting) =>
       deadlinesOf(meeting)
         .filter((deadline) => deadline.date >= today)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, dateInZone, daysBetween, isCalendarDate } from './calendarDate';
-import { DEADLINE_RULES, meetingDeadlines } from './deadlines';
+import type { DeadlineKind, MeetingFormat, MeetingKind } from '../../../db/records';
+import { DEADLINE_RULES, meetingDeadlines, meetingDeadlinesFor, whyNotApplicable } from './deadlines';
 
 describe('deadline rules, on the examples of real collective letters', () => {
   it('sets translation two months before the opening: 9 April 2018 → 9 February 2018', () => {
@@ -46,6 +47,73 @@ describe('meetingDeadlines', () => {
       date: '2018-02-13',
       official: false,
     });
+  });
+});
+
+describe('which deadlines fit which meeting', () => {
+  const kindsShown = (kind: MeetingKind, format: MeetingFormat | null) =>
+    meetingDeadlinesFor('2031-03-10', { kind, format })
+      .shown.map((d) => d.kind)
+      .sort();
+
+  it('gives a study group, working party or TSAG meeting on site all five deadlines', () => {
+    const all: DeadlineKind[] = ['contribution', 'fellowship', 'registration', 'translation', 'visa'];
+    for (const kind of ['study-group', 'working-party', 'tsag'] as const) {
+      expect(kindsShown(kind, 'in-person')).toEqual(all);
+      expect(kindsShown(kind, 'hybrid')).toEqual(all);
+    }
+  });
+
+  it('gives a fully virtual meeting no visa, pre-registration or fellowship deadline', () => {
+    expect(kindsShown('study-group', 'virtual')).toEqual(['contribution', 'translation']);
+    expect(kindsShown('working-party', 'virtual')).toEqual(['contribution', 'translation']);
+    expect(whyNotApplicable('visa', 'study-group', 'virtual')).toBe('format');
+    expect(whyNotApplicable('registration', 'tsag', 'virtual')).toBe('format');
+  });
+
+  it('gives a workshop or a rapporteur group no translation, fellowship or contribution deadline', () => {
+    expect(kindsShown('workshop', 'in-person')).toEqual(['registration', 'visa']);
+    expect(kindsShown('rapporteur-group', 'hybrid')).toEqual(['registration', 'visa']);
+    expect(kindsShown('rapporteur-group', 'virtual')).toEqual([]);
+    expect(whyNotApplicable('translation', 'workshop', 'in-person')).toBe('kind');
+    expect(whyNotApplicable('fellowship', 'rapporteur-group', 'in-person')).toBe('kind');
+  });
+
+  it('gives a regional group contributions and fellowships but no translation', () => {
+    expect(kindsShown('regional-group', 'in-person')).toEqual(['contribution', 'fellowship', 'registration', 'visa']);
+  });
+
+  it('gives a personal event, and sessions held with a meeting, no ITU deadline of their own', () => {
+    for (const kind of ['personal', 'bsg-session', 'contribution-clinic', 'newcomer-session'] as const) {
+      const { shown, notApplicable } = meetingDeadlinesFor('2031-03-10', { kind, format: 'in-person' });
+      expect(shown).toEqual([]);
+      expect(notApplicable.every((n) => n.reason === 'kind')).toBe(true);
+    }
+  });
+
+  it('keeps every deadline of its kind when the place, so the format, is not published', () => {
+    expect(kindsShown('study-group', null)).toHaveLength(5);
+  });
+
+  it('lets an official date win over the estimate, even for a deadline the rules would leave out', () => {
+    const printed = [
+      { kind: 'contribution' as const, date: '2031-02-20', official: true },
+      { kind: 'registration' as const, date: '2031-02-01', official: true },
+    ];
+    const { shown, notApplicable } = meetingDeadlinesFor(
+      '2031-03-10',
+      { kind: 'study-group', format: 'virtual' },
+      printed,
+    );
+    expect(shown).toEqual([
+      { kind: 'translation', date: '2031-01-10', official: false },
+      { kind: 'registration', date: '2031-02-01', official: true },
+      { kind: 'contribution', date: '2031-02-20', official: true },
+    ]);
+    expect(notApplicable).toEqual([
+      { kind: 'fellowship', reason: 'format' },
+      { kind: 'visa', reason: 'format' },
+    ]);
   });
 });
 
