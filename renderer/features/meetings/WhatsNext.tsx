@@ -4,6 +4,8 @@ import { hashOf } from '../../state/view';
 import { useLanguage } from '../course/useCourse';
 import { formatCalendarDate, formatDaysFrom, localTimeZone, todayIn } from './formatMeetings';
 import { upcomingDeadlines } from './model/agenda';
+import { dateInZone } from './model/calendarDate';
+import { NoUpcomingMeetings } from './NoUpcomingMeetings';
 import { useMeetings } from './useMeetings';
 
 const SHOWN = 6;
@@ -16,10 +18,15 @@ export function WhatsNext() {
   if (!data) return null;
   const today = todayIn(localTimeZone());
   const next = upcomingDeadlines(data.meetings, data.follows, today, lang).slice(0, SHOWN);
+  const isAnyAhead = data.meetings.some(
+    (m) => m.kind !== 'personal' && dateInZone(new Date(m.end), localTimeZone()) >= today,
+  );
   return (
     <section className="card" aria-labelledby="whats-next-heading" data-testid="whats-next">
       <h2 id="whats-next-heading">{t('whatsNext.heading')}</h2>
-      {next.length === 0 ? (
+      {!isAnyAhead ? (
+        <NoUpcomingMeetings headingLevel="h3" />
+      ) : next.length === 0 ? (
         <p>{t('whatsNext.empty')}</p>
       ) : (
         <ol className="whats-next">
@@ -31,7 +38,7 @@ export function WhatsNext() {
               </a>
               <span className="hint">
                 {formatCalendarDate(deadline.date, lang, 'medium')}
-                {deadline.official ? '' : ` · ${t('deadlines.estimate')}`}
+                {` · ${deadline.official ? t('deadlines.official') : t('deadlines.estimate')}`}
               </span>
             </li>
           ))}

@@ -11,9 +11,7 @@ import {
 } from './model/letterForm';
 
 export type LetterOutcome =
-  | { kind: 'saved'; meetingId: string }
-  | { kind: 'invalid'; errors: LetterFormErrors }
-  | { kind: 'not-saved' };
+  { kind: 'saved'; meetingId: string } | { kind: 'invalid'; errors: LetterFormErrors } | { kind: 'not-saved' };
 
 /**
  * Stores a meeting typed in from its collective letter (new, or an edit of one the delegate

@@ -10,8 +10,8 @@ export function useMeetings() {
     const [meetings, groups, follows] = await Promise.all([allMeetings(db), allStudyGroups(db), allFollows(db)]);
     return { meetings, groups, follows };
   }, []);
-  const index = useMemo(() => (data ? indexMeetings(data.meetings) : []), [data]);
-  return data ? { ...data, index } : undefined;
+  const index = useMemo(() => (data ? indexMeetings(data.meetings) : null), [data]);
+  return data && index ? { ...data, index } : undefined;
 }
 
 export type MeetingsData = NonNullable<ReturnType<typeof useMeetings>>;

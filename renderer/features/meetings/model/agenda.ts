@@ -1,7 +1,8 @@
 import type { FollowRecord, MeetingFormat, MeetingKind, MeetingRecord } from '../../../db/records';
-import type { LanguageCode } from '../../../i18n/languages';
+import { LANGUAGES, type LanguageCode } from '../../../i18n/languages';
 import { dateInZone } from './calendarDate';
 import { meetingDeadlinesFor, type Deadline, type MeetingDeadlines } from './deadlines';
+import { groupLabel } from './groupLabel';
 import { meetingTitle } from './titles';
 
 export interface AgendaFilter {
@@ -22,18 +23,52 @@ export function normalizeForSearch(text: string): string {
 
 export interface IndexedMeeting {
   meeting: MeetingRecord;
-  /** Every title, the group, kind and place, normalised, for text search. */
+  /** Every title and place, the group in each language's short form, the kind: normalised. */
   haystack: string;
 }
 
-/** Prepared once per change of the stored meetings, so that each keystroke only scans strings. */
-export function indexMeetings(meetings: readonly MeetingRecord[]): IndexedMeeting[] {
-  return meetings.map((meeting) => ({
+/**
+ * The stored meetings prepared for the agenda's filters, once per change of the stored meetings
+ * (a write anywhere re-runs the live query, so the index is always up to date): entries in
+ * start order, and for each group the entries that belong to it, so that a group filter reads
+ * only its own meetings and a keystroke only scans prepared strings.
+ */
+export interface MeetingIndex {
+  entries: readonly IndexedMeeting[];
+  byGroup: ReadonlyMap<string, readonly IndexedMeeting[]>;
+}
+
+const byStart = (a: MeetingRecord, b: MeetingRecord) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0);
+
+/** The groups a meeting belongs to: its own, and the study group of its working party or regional group. */
+function groupsOf(meetingGroup: string): string[] {
+  const parent = /\/(\d+)$/.exec(meetingGroup)?.[1] ?? /^(SG\d+)RG-/.exec(meetingGroup)?.[1]?.slice(2);
+  return parent && `SG${parent}` !== meetingGroup ? [meetingGroup, `SG${parent}`] : [meetingGroup];
+}
+
+export function indexMeetings(meetings: readonly MeetingRecord[]): MeetingIndex {
+  const entries = [...meetings].sort(byStart).map((meeting) => ({
     meeting,
     haystack: normalizeForSearch(
-      [...Object.values(meeting.title), meeting.group, meeting.place ?? '', meeting.kind].join(' '),
+      [
+        ...Object.values(meeting.title),
+        ...Object.values(meeting.placeTitle ?? {}),
+        ...LANGUAGES.map((l) => groupLabel(meeting.group, l.code)),
+        meeting.group,
+        meeting.place ?? '',
+        meeting.kind,
+      ].join(' '),
     ),
   }));
+  const byGroup = new Map<string, IndexedMeeting[]>();
+  for (const entry of entries) {
+    for (const group of groupsOf(entry.meeting.group)) {
+      const list = byGroup.get(group);
+      if (list) list.push(entry);
+      else byGroup.set(group, [entry]);
+    }
+  }
+  return { entries, byGroup };
 }
 
 /** SG13's own meetings and those of its parts: WP1/13, Q9/13, SG13RG-AFR. */
@@ -44,13 +79,14 @@ export function belongsToGroup(meetingGroup: string, group: string): boolean {
   return meetingGroup.endsWith(`/${number}`) || meetingGroup.startsWith(`${group}RG-`);
 }
 
-export function filterMeetings(indexed: readonly IndexedMeeting[], filter: AgendaFilter): MeetingRecord[] {
+/** The meetings that pass the filters, in start order. */
+export function filterMeetings(index: MeetingIndex, filter: AgendaFilter): MeetingRecord[] {
   const words = normalizeForSearch(filter.query).split(' ').filter(Boolean);
+  const candidates = filter.group ? (index.byGroup.get(filter.group) ?? []) : index.entries;
   const result: MeetingRecord[] = [];
-  for (const { meeting, haystack } of indexed) {
-    if (filter.group && !belongsToGroup(meeting.group, filter.group)) continue;
+  for (const { meeting, haystack } of candidates) {
     if (filter.kind && meeting.kind !== filter.kind) continue;
-    if (words.some((word) => !haystack.includes(word))) continue;
+    if (words.length > 0 && words.some((word) => !haystack.includes(word))) continue;
     result.push(meeting);
   }
   return result;
@@ -59,8 +95,13 @@ export function filterMeetings(indexed: readonly IndexedMeeting[], filter: Agend
 /** Meetings still to come or under way (soonest first), and those that have ended (latest first). */
 export function splitByTime(meetings: readonly MeetingRecord[], now: Date) {
   const time = now.getTime();
-  const upcoming = meetings.filter((m) => Date.parse(m.end) >= time).sort((a, b) => a.start.localeCompare(b.start));
-  const past = meetings.filter((m) => Date.parse(m.end) < time).sort((a, b) => b.start.localeCompare(a.start));
+  // Plain comparison (ISO instants sort as text), not localeCompare: the sort of an agenda that
+  // is already in start order is then linear.
+  const upcoming = meetings.filter((m) => Date.parse(m.end) >= time).sort(byStart);
+  const past = meetings
+    .filter((m) => Date.parse(m.end) < time)
+    .sort(byStart)
+    .reverse();
   return { upcoming, past };
 }
 

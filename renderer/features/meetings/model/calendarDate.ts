@@ -1,3 +1,5 @@
+import { dateTimeFormat } from './intlCache';
+
 /** A calendar date, 'YYYY-MM-DD', with no time and no zone: what a collective letter prints. */
 export type CalendarDate = string;
 
@@ -37,10 +39,11 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 
 /** The calendar date of an instant in a time zone: the opening day as the meeting's host sees it. */
 export function dateInZone(instant: Date, timeZone: string): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(instant)
-    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  const parts = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    instant,
+  );
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Whole days from one calendar date to another (negative when `to` is earlier). */

@@ -10,3 +10,17 @@ export function meetingTitle(meeting: Pick<MeetingRecord, 'title' | 'group'>, la
     meeting.group
   );
 }
+
+function inLanguage(texts: Partial<Record<LanguageCode, string>> | undefined, language: LanguageCode) {
+  return texts?.[language] ?? texts?.[FALLBACK_LANGUAGE];
+}
+
+/** The place in the language asked for (calendar pack), else as stored; null when there is none. */
+export function meetingPlace(meeting: Pick<MeetingRecord, 'place' | 'placeTitle'>, language: LanguageCode) {
+  return inLanguage(meeting.placeTitle, language) ?? meeting.place;
+}
+
+/** The source in the language asked for (calendar pack), else as stored. */
+export function meetingSource(meeting: Pick<MeetingRecord, 'source' | 'sourceTitle'>, language: LanguageCode) {
+  return inLanguage(meeting.sourceTitle, language) ?? meeting.source;
+}
