@@ -1,10 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../course/useCourse';
 import { formatCalendarDate, formatDaysFrom, localTimeZone, todayIn } from './formatMeetings';
-import type { Deadline } from './model/deadlines';
+import type { MeetingKind } from '../../db/records';
+import type { MeetingDeadlines } from './model/deadlines';
 
-/** A meeting's deadlines in date order: official or estimated, and how far off ("in 12 days", "passed"). */
-export function DeadlineTimeline({ deadlines }: { deadlines: readonly Deadline[] }) {
+/**
+ * A meeting's deadlines in date order: official or estimated, and how far off ("in 12 days",
+ * "passed"); then the deadlines that do not apply to this meeting, and why.
+ */
+export function DeadlineTimeline({
+  deadlineSet,
+  meetingKind,
+  collectiveLetter,
+}: {
+  deadlineSet: MeetingDeadlines;
+  meetingKind: MeetingKind;
+  collectiveLetter?: string | undefined;
+}) {
+  const deadlines = deadlineSet.shown;
   const { t } = useTranslation('meetings');
   const lang = useLanguage();
   const today = todayIn(localTimeZone());
@@ -34,7 +47,33 @@ export function DeadlineTimeline({ deadlines }: { deadlines: readonly Deadline[]
           );
         })}
       </ol>
+      {collectiveLetter && deadlines.some((d) => d.official) && (
+        <p className="hint">{t('deadlines.officialFrom', { letter: collectiveLetter })}</p>
+      )}
       {deadlines.some((d) => !d.official) && <p className="hint">{t('deadlines.estimateNote')}</p>}
+      {meetingKind === 'personal' ? (
+        <p className="hint" data-testid="deadlines-not-applicable">
+          {t('deadlines.personal')}
+        </p>
+      ) : (
+        deadlineSet.notApplicable.length > 0 && (
+          <div className="not-applicable" data-testid="deadlines-not-applicable">
+            <h3>{t('deadlines.notApplicableHeading')}</h3>
+            <ul>
+              {deadlineSet.notApplicable.map(({ kind, reason }) => (
+                <li key={kind} data-testid={`not-applicable-${kind}`}>
+                  {reason === 'kind'
+                    ? t('deadlines.notApplicable.kind', {
+                        deadline: t(`deadlines.kinds.${kind}`),
+                        kind: t(`kinds.${meetingKind}`),
+                      })
+                    : t('deadlines.notApplicable.format', { deadline: t(`deadlines.kinds.${kind}`) })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )
+      )}
     </section>
   );
 }

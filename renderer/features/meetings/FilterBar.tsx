@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS, type MeetingKind, type StudyGroupRecord } from '../../db/records';
+import { useLanguage } from '../course/useCourse';
 import { useMeetingFilters } from './filterStore';
+import { groupLabel } from './model/groupLabel';
 
 export function FilterBar({ groups, resultCount }: { groups: readonly StudyGroupRecord[]; resultCount: number }) {
   const { t } = useTranslation('meetings');
+  const lang = useLanguage();
   const { group, kind, query } = useMeetingFilters();
   const byNumber = [...groups].sort(
     (a, b) => a.kind.localeCompare(b.kind) || Number(a.id.slice(2)) - Number(b.id.slice(2)),
@@ -20,7 +23,7 @@ export function FilterBar({ groups, resultCount }: { groups: readonly StudyGroup
           <option value="">{t('filters.allGroups')}</option>
           {byNumber.map((g) => (
             <option key={g.id} value={g.id}>
-              {g.id}
+              {groupLabel(g.id, lang)}
             </option>
           ))}
         </select>

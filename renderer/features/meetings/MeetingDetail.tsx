@@ -8,10 +8,13 @@ import { BackLink } from '../../ui/BackLink';
 import { useLanguage } from '../course/useCourse';
 import { CalendarFileNotice } from './CalendarFileNotice';
 import { DeadlineTimeline } from './DeadlineTimeline';
-import { formatRange, formatZoneName, localTimeZone } from './formatMeetings';
+import { formatDailySessions, formatMonth, formatRange, formatZoneName, localTimeZone } from './formatMeetings';
+import { removeOfficialDates } from './letterActions';
 import { exportMeetings, follow, type FileOutcome } from './meetingActions';
-import { deadlinesOf } from './model/agenda';
-import { meetingTitle } from './model/titles';
+import { MeetingPlace, MeetingStatus } from './MeetingPlace';
+import { collectiveLetterOf, deadlineSetOf } from './model/agenda';
+import { groupLabel } from './model/groupLabel';
+import { meetingSource, meetingTitle } from './model/titles';
 import type { MeetingsData } from './useMeetings';
 import { useState } from 'react';
 
@@ -39,13 +42,23 @@ export function MeetingDetail({ meetingId, data }: { meetingId: string; data: Me
   const start = new Date(meeting.start);
   const group = data.groups.find((g) => g.id === meeting.group);
   const followsMeeting = data.follows.some((f) => f.target === 'meeting' && f.targetId === meeting.id);
+  const sessions = formatDailySessions(meeting.start, meeting.end, lang, meeting.timeZone);
+  const letter = collectiveLetterOf(meeting);
+  const source = meetingSource(meeting, lang);
   const followsGroup = data.follows.some((f) => f.target === 'group' && f.targetId === meeting.group);
 
   return (
     <article className="meeting-detail" data-testid="meeting-detail">
       {back}
       <h1 tabIndex={-1}>{title}</h1>
+      <MeetingStatus meeting={meeting} month={(m) => formatMonth(m, lang)} />
       <dl className="meeting-facts">
+        <div>
+          <dt>{t('meeting.days')}</dt>
+          <dd data-testid="daily-sessions">
+            {t('meeting.dailySessions', { days: sessions.days, hours: sessions.hours, count: sessions.dayCount })}
+          </dd>
+        </div>
         <div>
           <dt>{t('meeting.yourTime', { zone: formatZoneName(ownZone, lang, start) })}</dt>
           <dd data-testid="local-time">{formatRange(meeting.start, meeting.end, lang, ownZone, true)}</dd>
@@ -57,7 +70,7 @@ export function MeetingDetail({ meetingId, data }: { meetingId: string; data: Me
         <div>
           <dt>{t('meeting.group')}</dt>
           <dd>
-            <bdi>{meeting.group}</bdi>
+            <bdi>{groupLabel(meeting.group, lang)}</bdi>
             {group?.title[lang] && <> — {group.title[lang]}</>}
           </dd>
         </div>
@@ -67,21 +80,20 @@ export function MeetingDetail({ meetingId, data }: { meetingId: string; data: Me
         </div>
         <div>
           <dt>{t('meeting.place')}</dt>
-          <dd>
-            {meeting.place ?? t('meeting.virtual')}
-            {meeting.remoteParticipation && meeting.place && <> · {t('meeting.remote')}</>}
+          <dd data-testid="meeting-place">
+            <MeetingPlace meeting={meeting} lang={lang} />
           </dd>
         </div>
-        {meeting.links.collectiveLetter && (
+        {letter && (
           <div>
             <dt>{t('meeting.collectiveLetter')}</dt>
-            <dd>{meeting.links.collectiveLetter}</dd>
+            <dd data-testid="collective-letter">{letter}</dd>
           </div>
         )}
-        {meeting.source && (
+        {source && (
           <div>
             <dt>{t('meeting.source')}</dt>
-            <dd>{meeting.source}</dd>
+            <dd>{source}</dd>
           </div>
         )}
       </dl>
@@ -122,8 +134,8 @@ export function MeetingDetail({ meetingId, data }: { meetingId: string; data: Me
           onClick={() => void follow('group', meeting.group, !followsGroup)}
         >
           {followsGroup
-            ? t('follow.unfollowGroup', { group: meeting.group })
-            : t('follow.group', { group: meeting.group })}
+            ? t('follow.unfollowGroup', { group: groupLabel(meeting.group, lang) })
+            : t('follow.group', { group: groupLabel(meeting.group, lang) })}
         </button>
         <button
           type="button"
@@ -135,8 +147,31 @@ export function MeetingDetail({ meetingId, data }: { meetingId: string; data: Me
           {t('files.exportOne')}
         </button>
       </div>
+      <div className="letter-actions">
+        {meeting.origin === 'bundled' ? (
+          <>
+            <a className="button" href={hashOf('meetings', ['letter', meeting.id])} data-testid="enter-official">
+              {t('letter.enterOfficial')}
+            </a>
+            {meeting.letterEntry && (
+              <button
+                type="button"
+                className="button subtle"
+                data-testid="remove-official"
+                onClick={() => void removeOfficialDates(meeting.id)}
+              >
+                {t('letter.removeOfficial')}
+              </button>
+            )}
+          </>
+        ) : (
+          <a className="button" href={hashOf('meetings', ['edit', meeting.id])} data-testid="edit-meeting">
+            {t('letter.edit')}
+          </a>
+        )}
+      </div>
       <CalendarFileNotice outcome={outcome} />
-      <DeadlineTimeline deadlines={deadlinesOf(meeting)} />
+      <DeadlineTimeline deadlineSet={deadlineSetOf(meeting)} meetingKind={meeting.kind} collectiveLetter={letter} />
     </article>
   );
 }

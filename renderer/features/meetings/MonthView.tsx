@@ -1,28 +1,24 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MeetingRecord } from '../../db/records';
 import { intlLocale } from '../../i18n/format';
 import { hashOf } from '../../state/view';
 import { useLanguage } from '../course/useCourse';
 import { FilterBar } from './FilterBar';
 import { useMeetingFilters } from './filterStore';
-import { localTimeZone, todayIn } from './formatMeetings';
-import { filterMeetings } from './model/agenda';
-import { addDays, addMonths, dateInZone } from './model/calendarDate';
+import { formatMonth, localTimeZone, todayIn } from './formatMeetings';
+import { deadlinesOf, filterMeetings } from './model/agenda';
+import { addMonths, dateInZone } from './model/calendarDate';
+import { dateTimeFormat } from './model/intlCache';
+import { gridDays, weekBars, type Span } from './model/monthGrid';
 import { meetingTitle } from './model/titles';
+import { firstDayOfWeek } from './model/weekStart';
 import type { MeetingsData } from './useMeetings';
 
-const SHOWN_PER_DAY = 3;
-
-/** The days of the grid: whole weeks, Monday first, around the month. */
-function gridDays(month: string): string[] {
-  const first = `${month}-01`;
-  const weekday = (new Date(`${first}T12:00:00Z`).getUTCDay() + 6) % 7;
-  const start = addDays(first, -weekday);
-  const last = addDays(addMonths(first, 1), -1);
-  const days: string[] = [];
-  for (let day = start; day <= last || days.length % 7 !== 0; day = addDays(day, 1)) days.push(day);
-  return days;
-}
+/** Meetings drawn per week; the others are counted under their days. */
+const LANES = 4;
+/** Estimated deadlines fall at most two months before the opening; letters print earlier ones rarely. */
+const DEADLINE_LOOKAHEAD_MONTHS = 4;
 
 export function MonthView({ data }: { data: MeetingsData }) {
   const { t } = useTranslation('meetings');
@@ -30,26 +26,44 @@ export function MonthView({ data }: { data: MeetingsData }) {
   const filter = useMeetingFilters();
   const zone = localTimeZone();
   const today = todayIn(zone);
+  const locale = intlLocale(lang);
   const shown = useMemo(
     () => filterMeetings(data.index, { group: filter.group, kind: filter.kind, query: filter.query }),
     [data.index, filter.group, filter.kind, filter.query],
   );
-  const days = gridDays(filter.month);
-  const spans = shown.map((m) => ({
-    meeting: m,
-    from: dateInZone(new Date(m.start), zone),
-    to: dateInZone(new Date(m.end), zone),
-  }));
-  const locale = intlLocale(lang);
-  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${filter.month}-15T12:00:00Z`),
-  );
-  const weekdays = days
-    .slice(0, 7)
-    .map((day) =>
-      new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`)),
-    );
+  const days = gridDays(filter.month, firstDayOfWeek(locale, navigator.languages));
+  const gridStart = days[0]!;
+  const gridEnd = days[days.length - 1]!;
+  const lookahead = addMonths(gridEnd, DEADLINE_LOOKAHEAD_MONTHS);
+  const spans: Span<MeetingRecord>[] = [];
+  const deadlinesByDay = new Map<string, { key: string; label: string; official: boolean; href: string }[]>();
+  for (const meeting of shown) {
+    const from = dateInZone(new Date(meeting.start), zone);
+    if (from > lookahead) break; // in start order
+    const to = dateInZone(new Date(meeting.end), zone);
+    if (to >= gridStart && from <= gridEnd) spans.push({ item: meeting, from, to });
+    if (meeting.kind === 'personal' || to < gridStart) continue;
+    for (const deadline of deadlinesOf(meeting)) {
+      if (deadline.date < gridStart || deadline.date > gridEnd) continue;
+      const label = t(deadline.official ? 'deadlines.summary' : 'deadlines.summaryEstimate', {
+        deadline: t(`deadlines.kinds.${deadline.kind}`),
+        title: meetingTitle(meeting, lang),
+      });
+      const list = deadlinesByDay.get(deadline.date) ?? [];
+      list.push({
+        key: `${meeting.id}/${deadline.kind}`,
+        label,
+        official: deadline.official,
+        href: hashOf('meetings', ['meeting', meeting.id]),
+      });
+      deadlinesByDay.set(deadline.date, list);
+    }
+  }
+  const monthName = formatMonth(filter.month, lang);
+  const weekdayFormat = dateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  const dayNumber = new Intl.NumberFormat(locale);
   const moveTo = (month: string) => useMeetingFilters.setState({ month });
+  const weeks = Array.from({ length: days.length / 7 }, (_, w) => days.slice(w * 7, w * 7 + 7));
 
   return (
     <>
@@ -78,38 +92,72 @@ export function MonthView({ data }: { data: MeetingsData }) {
           {t('month.today')}
         </button>
       </div>
-      <div className="month-grid" role="grid" aria-label={monthName}>
-        <div role="row" className="month-row">
-          {weekdays.map((name) => (
-            <div role="columnheader" key={name} className="month-weekday">
-              {name}
+      <div className="month-grid" data-testid="month-grid" aria-label={monthName}>
+        <div className="month-weekdays" aria-hidden="true">
+          {days.slice(0, 7).map((day) => (
+            <div key={day} className="month-weekday" data-testid="month-weekday">
+              {weekdayFormat.format(new Date(`${day}T12:00:00Z`))}
             </div>
           ))}
         </div>
-        {Array.from({ length: days.length / 7 }, (_, week) => (
-          <div role="row" className="month-row" key={week}>
-            {days.slice(week * 7, week * 7 + 7).map((day) => {
-              const onDay = spans.filter((s) => s.from <= day && day <= s.to);
-              return (
+        {weeks.map((week) => {
+          const bars = weekBars(week, spans);
+          const drawn = bars.filter((bar) => bar.lane < LANES);
+          const lanes = Math.min(LANES, Math.max(0, ...bars.map((b) => b.lane + 1)));
+          return (
+            <div
+              className="month-week"
+              key={week[0]}
+              style={{ gridTemplateRows: `auto repeat(${lanes}, 1.4rem) minmax(1.5rem, auto)` }}
+            >
+              {week.map((day, column) => (
                 <div
-                  role="gridcell"
                   key={day}
                   className={`month-day${day.slice(0, 7) === filter.month ? '' : ' is-other-month'}${day === today ? ' is-today' : ''}`}
+                  style={{ gridColumn: column + 1 }}
                 >
-                  <span className="month-date">{new Intl.NumberFormat(locale).format(Number(day.slice(8)))}</span>
-                  {onDay.slice(0, SHOWN_PER_DAY).map(({ meeting }) => (
-                    <a key={meeting.id} className="month-meeting" href={hashOf('meetings', ['meeting', meeting.id])}>
-                      {meetingTitle(meeting, lang)}
-                    </a>
-                  ))}
-                  {onDay.length > SHOWN_PER_DAY && (
-                    <span className="month-more">{t('month.more', { count: onDay.length - SHOWN_PER_DAY })}</span>
-                  )}
+                  <time className="month-date" dateTime={day}>
+                    {dayNumber.format(Number(day.slice(8)))}
+                  </time>
                 </div>
-              );
-            })}
-          </div>
-        ))}
+              ))}
+              {drawn.map((bar) => (
+                <a
+                  key={bar.item.id}
+                  className={`month-meeting${bar.continuesBefore ? ' continues-before' : ''}${bar.continuesAfter ? ' continues-after' : ''}`}
+                  data-testid="month-meeting"
+                  href={hashOf('meetings', ['meeting', bar.item.id])}
+                  style={{ gridColumn: `${bar.firstColumn + 1} / ${bar.lastColumn + 2}`, gridRow: bar.lane + 2 }}
+                >
+                  {meetingTitle(bar.item, lang)}
+                </a>
+              ))}
+              {week.map((day, column) => {
+                const hidden = bars.filter((b) => b.lane >= LANES && b.firstColumn <= column && column <= b.lastColumn);
+                const deadlines = deadlinesByDay.get(day) ?? [];
+                if (hidden.length === 0 && deadlines.length === 0) return null;
+                return (
+                  <div key={day} className="month-day-notes" style={{ gridColumn: column + 1, gridRow: lanes + 2 }}>
+                    {deadlines.map((d) => (
+                      <a
+                        key={d.key}
+                        className={d.official ? 'month-deadline is-official' : 'month-deadline'}
+                        data-testid="month-deadline"
+                        href={d.href}
+                        title={d.label}
+                      >
+                        {d.label}
+                      </a>
+                    ))}
+                    {hidden.length > 0 && (
+                      <span className="month-more">{t('month.more', { count: hidden.length })}</span>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
       </div>
     </>
   );
