@@ -44,8 +44,12 @@ export function DraftsList({ isTrash }: { isTrash: boolean }) {
       <p className={deadline.date < today ? 'deadline has-passed' : 'deadline'}>
         {title} ·{' '}
         {deadline.date < today
-          ? t('list.deadlinePassed', { date: formatCalendarDate(deadline.date, lang, 'medium') })
-          : t('list.deadline', { when: formatDaysFrom(today, deadline.date, lang) })}
+          ? t(deadline.official ? 'list.deadlinePassed' : 'list.deadlinePassedEstimate', {
+              date: formatCalendarDate(deadline.date, lang, 'medium'),
+            })
+          : t(deadline.official ? 'list.deadline' : 'list.deadlineEstimate', {
+              when: formatDaysFrom(today, deadline.date, lang),
+            })}
       </p>
     );
   }
