@@ -91,6 +91,12 @@ export async function meetingsFigures(browser: Browser, origin: string): Promise
     .getByTestId('filter-count')
     .filter({ hasText: /10,0\d\d/ })
     .waitFor();
+  // The study groups arrive with the calendar pack, which may still be installing: a group that
+  // is not yet an option cannot be chosen, and the count would never change.
+  await page.waitForFunction(
+    (groups) => groups.every((g) => document.querySelector(`[data-testid="filter-group"] option[value="${g}"]`)),
+    GROUPS,
+  );
 
   const filterTimes: number[] = [];
   const searchTimes: number[] = [];
@@ -114,12 +120,12 @@ export async function meetingsFigures(browser: Browser, origin: string): Promise
     {
       name: 'Agenda of 10,000 meetings: apply a group filter, median',
       value: `${median(filterTimes).toFixed(1)} ms`,
-      target: '< 50 ms',
+      target: '< 16 ms',
     },
     {
       name: 'Agenda of 10,000 meetings: text search, median',
       value: `${median(searchTimes).toFixed(1)} ms`,
-      target: '< 50 ms',
+      target: '< 16 ms',
     },
     { name: `Import a 2,000-event .ics (${(file.length / 1e6).toFixed(2)} MB)`, value: `${importMs} ms` },
   ];

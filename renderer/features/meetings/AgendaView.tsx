@@ -7,11 +7,11 @@ import { NoUpcomingMeetings } from './NoUpcomingMeetings';
 import { useMeetingFilters } from './filterStore';
 import { localTimeZone, todayIn } from './formatMeetings';
 import { MeetingRow } from './MeetingRow';
-import { filterMeetings, splitByTime } from './model/agenda';
+import { filterEntries, splitEntriesByTime } from './model/agenda';
 import type { MeetingsData } from './useMeetings';
 
 /** Rows drawn at first; thousands of meetings stay fast, and "Show more" draws the next page. */
-const PAGE = 50;
+const PAGE = 20;
 
 export function AgendaView({ data }: { data: MeetingsData }) {
   const { t } = useTranslation('meetings');
@@ -19,11 +19,10 @@ export function AgendaView({ data }: { data: MeetingsData }) {
   const [limit, setLimit] = useState(PAGE);
   // Past meetings are drawn only once the delegate opens them: fewer rows per keystroke.
   const [isPastOpen, setPastOpen] = useState(false);
-  const shown = useMemo(
-    () => filterMeetings(data.index, { group: filter.group, kind: filter.kind, query: filter.query }),
-    [data.index, filter.group, filter.kind, filter.query],
-  );
-  const { upcoming, past } = splitByTime(shown, new Date());
+  const { shown, upcoming, past } = useMemo(() => {
+    const entries = filterEntries(data.index, { group: filter.group, kind: filter.kind, query: filter.query });
+    return { shown: entries.map((entry) => entry.meeting), ...splitEntriesByTime(entries, new Date().getTime()) };
+  }, [data.index, filter.group, filter.kind, filter.query]);
   const today = todayIn(localTimeZone());
   const isFiltering = Boolean(filter.group || filter.kind || filter.query.trim());
 

@@ -1,5 +1,7 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowRecord, MeetingRecord } from '../../db/records';
+import type { LanguageCode } from '../../i18n/languages';
 import { hashOf } from '../../state/view';
 import { useLanguage } from '../course/useCourse';
 import { formatDailySessions, formatDaysFrom, formatMonth, localTimeZone } from './formatMeetings';
@@ -8,8 +10,31 @@ import { deadlinesOf, isFollowed } from './model/agenda';
 import { groupLabel } from './model/groupLabel';
 import { meetingTitle } from './model/titles';
 
+/**
+ * What a row shows that costs Intl work (days, hours, the deadlines), kept per stored record:
+ * the live query gives a new record object when a meeting changes, so an entry never goes stale,
+ * and a filter that brings back rows already drawn formats nothing again.
+ */
+const rowFacts = new WeakMap<MeetingRecord, { key: string; facts: ReturnType<typeof factsOf> }>();
+
+function factsOf(meeting: MeetingRecord, language: LanguageCode, timeZone: string) {
+  return {
+    sessions: formatDailySessions(meeting.start, meeting.end, language, timeZone),
+    deadlines: deadlinesOf(meeting),
+  };
+}
+
+function cachedFacts(meeting: MeetingRecord, language: LanguageCode, timeZone: string) {
+  const key = `${language}|${timeZone}`;
+  const cached = rowFacts.get(meeting);
+  if (cached?.key === key) return cached.facts;
+  const facts = factsOf(meeting, language, timeZone);
+  rowFacts.set(meeting, { key, facts });
+  return facts;
+}
+
 /** One meeting in the agenda: title, days and daily hours in the delegate's zone, place, next deadline. */
-export function MeetingRow({
+export const MeetingRow = memo(function MeetingRow({
   meeting,
   follows,
   today,
@@ -20,8 +45,8 @@ export function MeetingRow({
 }) {
   const { t } = useTranslation('meetings');
   const lang = useLanguage();
-  const next = deadlinesOf(meeting).find((d) => d.date >= today);
-  const sessions = formatDailySessions(meeting.start, meeting.end, lang, localTimeZone());
+  const { sessions, deadlines } = cachedFacts(meeting, lang, localTimeZone());
+  const next = deadlines.find((d) => d.date >= today);
   return (
     <article className="meeting-row" data-testid={`meeting-${meeting.id}`}>
       <h3>
@@ -50,4 +75,4 @@ export function MeetingRow({
       )}
     </article>
   );
-}
+});

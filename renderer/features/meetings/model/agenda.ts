@@ -25,6 +25,8 @@ export interface IndexedMeeting {
   meeting: MeetingRecord;
   /** Every title and place, the group in each language's short form, the kind: normalised. */
   haystack: string;
+  /** The closing instant in milliseconds, read once: past or upcoming without parsing per keystroke. */
+  endTime: number;
 }
 
 /**
@@ -49,6 +51,7 @@ function groupsOf(meetingGroup: string): string[] {
 export function indexMeetings(meetings: readonly MeetingRecord[]): MeetingIndex {
   const entries = [...meetings].sort(byStart).map((meeting) => ({
     meeting,
+    endTime: Date.parse(meeting.end),
     haystack: normalizeForSearch(
       [
         ...Object.values(meeting.title),
@@ -79,17 +82,32 @@ export function belongsToGroup(meetingGroup: string, group: string): boolean {
   return meetingGroup.endsWith(`/${number}`) || meetingGroup.startsWith(`${group}RG-`);
 }
 
-/** The meetings that pass the filters, in start order. */
-export function filterMeetings(index: MeetingIndex, filter: AgendaFilter): MeetingRecord[] {
+/** The index entries that pass the filters, in start order. */
+export function filterEntries(index: MeetingIndex, filter: AgendaFilter): readonly IndexedMeeting[] {
   const words = normalizeForSearch(filter.query).split(' ').filter(Boolean);
   const candidates = filter.group ? (index.byGroup.get(filter.group) ?? []) : index.entries;
-  const result: MeetingRecord[] = [];
-  for (const { meeting, haystack } of candidates) {
-    if (filter.kind && meeting.kind !== filter.kind) continue;
-    if (words.length > 0 && words.some((word) => !haystack.includes(word))) continue;
-    result.push(meeting);
-  }
-  return result;
+  if (!filter.kind && words.length === 0) return candidates;
+  return candidates.filter(
+    ({ meeting, haystack }) =>
+      (!filter.kind || meeting.kind === filter.kind) && words.every((word) => haystack.includes(word)),
+  );
+}
+
+/** The meetings that pass the filters, in start order. */
+export function filterMeetings(index: MeetingIndex, filter: AgendaFilter): MeetingRecord[] {
+  return filterEntries(index, filter).map((entry) => entry.meeting);
+}
+
+/**
+ * Filtered entries (in start order) split into meetings to come or under way, soonest first,
+ * and those that have ended, latest first: one pass, no sort, no date parsing.
+ */
+export function splitEntriesByTime(entries: readonly IndexedMeeting[], now: number) {
+  const upcoming: MeetingRecord[] = [];
+  const past: MeetingRecord[] = [];
+  for (const entry of entries) (entry.endTime >= now ? upcoming : past).push(entry.meeting);
+  past.reverse();
+  return { upcoming, past };
 }
 
 /** Meetings still to come or under way (soonest first), and those that have ended (latest first). */
