@@ -57,6 +57,8 @@ describe('a meeting typed in from its collective letter', () => {
     expect(await page.getByTestId('letter-form').innerText()).toContain(en('letter.errors.group-missing'));
 
     await fillLetter(page);
+    // Each message goes once its field is corrected.
+    expect(await page.getByTestId('letter-form').innerText()).not.toContain(en('letter.errors.group-missing'));
     await screenshot(page, 'letter-form-en.png');
     await page.getByTestId('letter-save').click();
     await page.getByTestId('meeting-detail').waitFor();

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEETING_FORMATS, MEETING_KINDS, type MeetingKind, type MeetingRecord } from '../../db/records';
+import { DEADLINE_KINDS, MEETING_FORMATS, MEETING_KINDS, type MeetingKind, type MeetingRecord } from '../../db/records';
 import { hashOf, navigate } from '../../state/view';
 import { BackLink } from '../../ui/BackLink';
 import { PageHeading } from '../../ui/PageHeading';
@@ -24,7 +24,15 @@ export function LetterFormPage({ data, meeting }: { data: MeetingsData; meeting?
   const [errors, setErrors] = useState<LetterFormErrors>({});
   const [problem, setProblem] = useState<Problem>(null);
   const [isSaving, setSaving] = useState(false);
-  const set = (changes: Partial<LetterForm>) => setForm((previous) => ({ ...previous, ...changes }));
+  const set = (changes: Partial<LetterForm>) => {
+    setForm((previous) => ({ ...previous, ...changes }));
+    // A field's message goes once the field is changed; the others stay until the next save.
+    setErrors((previous) => {
+      const changed = new Set<string>(Object.keys(changes));
+      if (changes.deadlines) for (const kind of DEADLINE_KINDS) changed.add(`deadline-${kind}`);
+      return Object.fromEntries(Object.entries(previous).filter(([key]) => !changed.has(key)));
+    });
+  };
   const back = meeting ? hashOf('meetings', ['meeting', meeting.id]) : hashOf('meetings');
 
   const save = async () => {

@@ -108,7 +108,7 @@ export function MonthView({ data }: { data: MeetingsData }) {
             <div
               className="month-week"
               key={week[0]}
-              style={{ gridTemplateRows: `auto repeat(${lanes}, 1.4rem) minmax(1.5rem, auto)` }}
+              style={{ gridTemplateRows: `1.9rem repeat(${lanes}, 1.4rem) minmax(1.5rem, auto)` }}
             >
               {week.map((day, column) => (
                 <div
