@@ -36,7 +36,10 @@ export function MonthView({ data }: { data: MeetingsData }) {
   const gridEnd = days[days.length - 1]!;
   const lookahead = addMonths(gridEnd, DEADLINE_LOOKAHEAD_MONTHS);
   const spans: Span<MeetingRecord>[] = [];
-  const deadlinesByDay = new Map<string, { key: string; label: string; official: boolean; href: string }[]>();
+  const deadlinesByDay = new Map<
+    string,
+    { key: string; short: string; label: string; official: boolean; href: string }[]
+  >();
   for (const meeting of shown) {
     const from = dateInZone(new Date(meeting.start), zone);
     if (from > lookahead) break; // in start order
@@ -52,6 +55,7 @@ export function MonthView({ data }: { data: MeetingsData }) {
       const list = deadlinesByDay.get(deadline.date) ?? [];
       list.push({
         key: `${meeting.id}/${deadline.kind}`,
+        short: t(`deadlines.kinds.${deadline.kind}`),
         label,
         official: deadline.official,
         href: hashOf('meetings', ['meeting', meeting.id]),
@@ -108,7 +112,7 @@ export function MonthView({ data }: { data: MeetingsData }) {
             <div
               className="month-week"
               key={week[0]}
-              style={{ gridTemplateRows: `1.9rem repeat(${lanes}, 1.4rem) minmax(1.5rem, auto)` }}
+              style={{ gridTemplateRows: `1.9rem ${'1.4rem '.repeat(lanes)}minmax(1.5rem, auto)` }}
             >
               {week.map((day, column) => (
                 <div
@@ -145,8 +149,9 @@ export function MonthView({ data }: { data: MeetingsData }) {
                         data-testid="month-deadline"
                         href={d.href}
                         title={d.label}
+                        aria-label={d.label}
                       >
-                        {d.label}
+                        {d.short}
                       </a>
                     ))}
                     {hidden.length > 0 && (
