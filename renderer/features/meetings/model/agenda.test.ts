@@ -4,12 +4,14 @@ import {
   belongsToGroup,
   deadlinesOf,
   dueReminders,
+  filterEntries,
   filterMeetings,
   indexMeetings,
   meetingFormat,
   normalizeForSearch,
   reminderId,
   splitByTime,
+  splitEntriesByTime,
   upcomingDeadlines,
 } from './agenda';
 import { daysBetween } from './calendarDate';
@@ -67,6 +69,16 @@ describe('splitByTime', () => {
     const { upcoming, past } = splitByTime(meetings, new Date('2031-01-01T00:00:00Z'));
     expect(ids(upcoming)).toEqual(['a', 'c', 'b']);
     expect(ids(past)).toEqual(['d']);
+  });
+
+  it('gives the same split from the index in one pass, also for one group', () => {
+    const index = indexMeetings(meetings);
+    const now = Date.parse('2031-01-01T00:00:00Z');
+    const all = splitEntriesByTime(filterEntries(index, { group: null, kind: null, query: '' }), now);
+    expect(ids(all.upcoming)).toEqual(['a', 'c', 'b']);
+    expect(ids(all.past)).toEqual(['d']);
+    const sg13 = splitEntriesByTime(filterEntries(index, { group: 'SG13', kind: null, query: '' }), now);
+    expect(ids(sg13.upcoming)).toEqual(['a', 'b']);
   });
 });
 

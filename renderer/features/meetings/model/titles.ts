@@ -1,13 +1,14 @@
 import type { MeetingRecord } from '../../../db/records';
 import { FALLBACK_LANGUAGE, LANGUAGES, type LanguageCode } from '../../../i18n/languages';
+import { groupLabel } from './groupLabel';
 
-/** The meeting's title in the language asked for, else English, else any it has, else its group. */
+/** The meeting's title in the language asked for, else English, else any it has, else its group as the language writes it. */
 export function meetingTitle(meeting: Pick<MeetingRecord, 'title' | 'group'>, language: LanguageCode): string {
   return (
     meeting.title[language] ??
     meeting.title[FALLBACK_LANGUAGE] ??
     LANGUAGES.map((l) => meeting.title[l.code]).find((title) => title !== undefined) ??
-    meeting.group
+    groupLabel(meeting.group, language)
   );
 }
 
