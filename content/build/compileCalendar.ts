@@ -42,7 +42,9 @@ const meetingSource = z.strictObject({
   format: z.enum(MEETING_FORMATS).optional(),
   hours: z.strictObject({ start: time, end: time }).optional(),
   /** Announced but not confirmed, as of the source's month: "planned as of April 2026". */
-  status: z.strictObject({ kind: z.enum(['planned', 'tentative']), asOf: z.string().regex(/^\d{4}-\d{2}$/) }).optional(),
+  status: z
+    .strictObject({ kind: z.enum(['planned', 'tentative']), asOf: z.string().regex(/^\d{4}-\d{2}$/) })
+    .optional(),
   collectiveLetter: text.optional(),
   meetingPage: z.url().optional(),
   prepares: text.optional(),

@@ -64,7 +64,9 @@ export const packMeetingSchema = z.strictObject({
   placeAssumed: z.boolean().optional(),
   remoteParticipation: z.boolean(),
   format: z.enum(MEETING_FORMATS).optional(),
-  status: z.strictObject({ kind: z.enum(['planned', 'tentative']), asOf: z.string().regex(/^\d{4}-\d{2}$/) }).optional(),
+  status: z
+    .strictObject({ kind: z.enum(['planned', 'tentative']), asOf: z.string().regex(/^\d{4}-\d{2}$/) })
+    .optional(),
   links: z.strictObject({ collectiveLetter: text.optional(), meetingPage: text.optional() }),
   deadlines: z.array(
     z.strictObject({

@@ -231,7 +231,8 @@ export interface DraftSnapshotRecord {
 
 // Sync ---------------------------------------------------------------------------------------
 
-export type SyncedEntity = 'meeting' | 'quizAttempt' | 'lessonProgress' | 'certificate' | 'follow' | 'draftUpdate' | 'setting';
+export type SyncedEntity =
+  'meeting' | 'quizAttempt' | 'lessonProgress' | 'certificate' | 'follow' | 'draftUpdate' | 'setting';
 
 /** A change waiting to be sent to the hub; written in the same transaction as the change. */
 export interface OutboxEntry {
