@@ -11,12 +11,12 @@ const strings = flatten(readNamespace('en', 'meetings'));
 const en = (key: string) => String(strings.get(key));
 const browser = useSharedBrowser();
 
-async function freshApp(locale: string) {
+async function freshApp(locale: string, now = TODAY) {
   const context = await offlineContext(browser(), { locale, timezoneId: 'Europe/Zurich' });
-  await context.clock.install({ time: TODAY });
+  await context.clock.install({ time: now });
   const page = await openOffline(context, '#/meetings');
   await page.getByTestId('filter-count').waitFor();
-  await page.getByTestId('no-upcoming').waitFor({ timeout: 30_000 });
+  if (now === TODAY) await page.getByTestId('no-upcoming').waitFor({ timeout: 30_000 });
   return { context, page };
 }
 
@@ -94,6 +94,18 @@ describe('a meeting typed in from its collective letter', () => {
     await page.getByTestId('meeting-detail').waitFor();
     expect(await page.getByTestId('meeting-place').innerText()).toBe('Tashkent, Uzbekistan');
 
+    // Held online only: no visa, registration or fellowship deadline, and the page says why.
+    await page.getByTestId('edit-meeting').click();
+    await page.getByTestId('letter-format').selectOption('virtual');
+    await page.getByTestId('letter-save').click();
+    await page.getByTestId('meeting-detail').waitFor();
+    expect(await page.getByTestId('not-applicable-visa').innerText()).toBe(
+      en('deadlines.notApplicable.format').replace('{{deadline}}', en('deadlines.kinds.visa')),
+    );
+    expect(await page.getByTestId('deadline-visa').count()).toBe(0);
+    // Its official registration date still wins: a printed date is never hidden.
+    expect(await page.getByTestId('deadline-registration').innerText()).toContain(en('deadlines.official'));
+
     await page.goto(`${new URL(page.url()).origin}/#/meetings/month`);
     await page.getByTestId('month-name').waitFor();
     // en-GB weeks start on Monday.
@@ -103,9 +115,10 @@ describe('a meeting typed in from its collective letter', () => {
     const titles = await page
       .getByTestId('month-deadline')
       .evaluateAll((links) => links.map((link) => link.getAttribute('title')));
-    // The official date typed in, labelled official; an estimate for what the letter did not print.
+    // The official dates typed in, labelled official; no visa estimate for a virtual meeting.
     expect(titles).toContain('Contributions deadline: SG13');
-    expect(titles).toContain('Visa support letter requests deadline (estimate): SG13');
+    expect(titles).toContain('Pre-registration deadline: SG13');
+    expect(titles.filter((title) => title?.startsWith('Visa'))).toEqual([]);
     await page.getByRole('button', { name: en('month.next') }).click();
     await expect.poll(() => page.getByTestId('month-name').innerText()).toBe('March 2031');
     // 3-14 March runs over two weeks: two bars, not twelve day cells.
@@ -153,6 +166,20 @@ describe('the letter form and the month view in Arabic and French', () => {
     expect(text).toContain('CE\u00a013');
     expect(text).toMatch(/\u202f:/);
     await screenshot(page, 'agenda-letter-fr.png');
+    await context.close();
+  });
+});
+
+describe('the 2026 meetings the app ships', () => {
+  it('shows their status, and no place where none is published', async () => {
+    const { context, page } = await freshApp('en-GB', new Date('2026-05-01T10:00:00Z'));
+    const row = page.getByTestId('meeting-sg2-2026-09');
+    await row.waitFor({ timeout: 30_000 });
+    const text = await row.innerText();
+    expect(text).toContain('Planned (as of February 2026)');
+    expect(text).toContain(en('meeting.placeNotPublished'));
+    expect(text).not.toContain('Geneva');
+    expect(await page.getByTestId('meeting-sg17-2026-06-geneva').innerText()).toContain('Planned (as of April 2026)');
     await context.close();
   });
 });
