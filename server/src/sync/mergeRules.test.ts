@@ -19,6 +19,8 @@ describe('merge rules', () => {
     const put = { op: 'put' as const, hlc: stamp(9), data: { other: true } };
     expect(decideMerge('immutable', stored(stamp(1)), put)).toBe('keep');
     expect(decideMerge('grow-only', stored(stamp(1)), put)).toBe('keep');
+    // Two copies of one record converge on the earliest stamp, in either order of arrival.
+    expect(decideMerge('grow-only', stored(stamp(9)), { ...put, hlc: stamp(1) })).toBe('write');
     expect(decideMerge('immutable', stored(stamp(1)), { op: 'delete', hlc: stamp(9), data: null })).toBe(
       'reject-delete',
     );

@@ -23,11 +23,15 @@ export function decideMerge(rule: MergeRule, stored: StoredVersion | null, incom
   if (incoming.op === 'delete' && rule !== 'last-writer-wins') return 'reject-delete';
   if (!stored) return 'write';
   switch (rule) {
+    // The same record written on two devices (a reminder shown on both before either synced)
+    // keeps the earliest stamp everywhere, whatever order the copies arrive in.
     case 'immutable':
     case 'grow-only':
-      return 'keep';
-    case 'earliest-read':
-      return readAtOf(incoming) < readAtOf(stored) ? 'write' : 'keep';
+      return compareHlc(incoming.hlc, stored.hlc) < 0 ? 'write' : 'keep';
+    case 'earliest-read': {
+      const order = readAtOf(incoming).localeCompare(readAtOf(stored)) || compareHlc(incoming.hlc, stored.hlc);
+      return order < 0 ? 'write' : 'keep';
+    }
     case 'last-writer-wins':
       return compareHlc(incoming.hlc, stored.hlc) > 0 ? 'write' : 'keep';
   }
