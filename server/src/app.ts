@@ -4,7 +4,8 @@ import { registerAccountRoutes } from './accounts/routes';
 import type { Database } from './db/database';
 import { createSyncService } from './sync/syncService';
 import { registerSyncRoutes } from './sync/routes';
-import { BodyError, parseCompressedJson } from './web/compressedJson';
+import type { BodyError } from './web/compressedJson';
+import { parseCompressedJson } from './web/compressedJson';
 import { serveWebApp } from './web/webApp';
 
 /** What a request may send before it is inflated (a sync page is about 256 KB compressed). */

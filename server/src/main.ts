@@ -22,11 +22,11 @@ async function main(argv: string[]) {
     return;
   }
   if (command !== 'serve') throw new Error(`unknown command ${command}: serve | reset-password EMAIL`);
-  const app = buildHub({ db, webRoot: path.join(ROOT, 'dist'), logger: true });
+  const app = buildHub({ db, webRoot: path.join(ROOT, 'dist'), logger: process.env['HUB_LOG'] !== '0' });
   const port = Number(process.env['PORT'] ?? 8787);
   const host = process.env['HOST'] ?? '127.0.0.1';
-  await app.listen({ port, host });
-  console.log(`Gapbridge hub on http://${host}:${port} — data: ${where}`);
+  const address = await app.listen({ port, host });
+  console.log(`Gapbridge hub on ${address} — data: ${where}`);
   const stop = async () => {
     await app.close();
     await db.close();

@@ -1,6 +1,7 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BodyError, MAX_INFLATED_BYTES, parseCompressedJson } from './compressedJson';
+import type { BodyError } from './compressedJson';
+import { MAX_INFLATED_BYTES, parseCompressedJson } from './compressedJson';
 
 const body = { hello: 'wörld' };
 
