@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildHub } from '../app';
 import { BACKENDS, emptyDatabase, freshDatabase, type TestDatabase } from '../../test/databases';
 import { postSync, signUp } from '../../test/hubClient';
-import { decideMerge, type StoredVersion } from './mergeRules';
+import { decideMerge, TABLE_RULES, type StoredVersion } from '../../../renderer/sync/mergeRules';
 import type { PulledChange, PushedChange } from './protocol';
-import { SYNC_TABLES, type SyncTableName } from './tables';
+import type { SyncTableName } from './tables';
 
 /**
  * Property: devices that write offline, lose answers, have requests cut and clocks hours apart,
@@ -39,7 +39,7 @@ class ModelDevice {
   /** The client applies the same rules as the hub; a change its own rules refuse is not queued. */
   apply(change: PulledChange): boolean {
     const id = `${change.table}/${change.key}`;
-    const decision = decideMerge(SYNC_TABLES[change.table as SyncTableName].rule, this.state.get(id) ?? null, change);
+    const decision = decideMerge(TABLE_RULES[change.table as SyncTableName], this.state.get(id) ?? null, change);
     if (decision !== 'write') return false;
     this.state.set(id, {
       deleted: change.op === 'delete',
@@ -153,7 +153,7 @@ describe.each(BACKENDS)('convergence on %s', (backend) => {
             const device = devices[each.device]!;
             // Attempts are keyed by a fresh id per device, as the app does.
             const key = each.table === 'attempts' ? `${device.id}-${clock}` : each.key;
-            const remove = each.remove && SYNC_TABLES[each.table].rule === 'last-writer-wins';
+            const remove = each.remove && TABLE_RULES[each.table] === 'last-writer-wins';
             device.write(
               each.table,
               key,

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Database, Queryable } from '../db/database';
 import { CHECKSUM_SQL } from './checksum';
-import { decideMerge, type StoredVersion } from './mergeRules';
+import { decideMerge, TABLE_RULES, type StoredVersion } from '../../../renderer/sync/mergeRules';
 import {
   MAX_ROWS_PER_PAGE,
   PAGE_BUDGET_BYTES,
@@ -91,7 +91,7 @@ async function mergeOne(
     'select deleted, hlc, data from records where user_id = $1 and tbl = $2 and key = $3',
     [userId, table, change.key],
   );
-  const decision = decideMerge(SYNC_TABLES[table].rule, stored ?? null, {
+  const decision = decideMerge(TABLE_RULES[table], stored ?? null, {
     op: change.op,
     hlc: change.hlc,
     data: change.data ?? null,

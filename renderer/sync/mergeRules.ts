@@ -1,4 +1,19 @@
-import type { MergeRule } from './tables';
+import { HLC_PATTERN, type SyncTableName } from './wire';
+
+export const MERGE_RULES = ['immutable', 'grow-only', 'earliest-read', 'last-writer-wins'] as const;
+export type MergeRule = (typeof MERGE_RULES)[number];
+
+/** How two versions of a record of each synced table merge, on the hub and on every device. */
+export const TABLE_RULES: Record<SyncTableName, MergeRule> = {
+  attempts: 'immutable',
+  lessonProgress: 'earliest-read',
+  settings: 'last-writer-wins',
+  follows: 'last-writer-wins',
+  reminders: 'grow-only',
+  drafts: 'last-writer-wins',
+  draftTrash: 'last-writer-wins',
+  draftUpdates: 'immutable',
+};
 
 /** A record as the hub stores it: the synced fields and the clock of the change that wrote them. */
 export interface StoredVersion {
@@ -42,12 +57,11 @@ function readAtOf(version: { data: Record<string, unknown> | null }): string {
   return typeof readAt === 'string' ? new Date(readAt).toISOString() : '9999';
 }
 
-/**
- * Hybrid logical clock stamps are `<wall ms, 15 digits>-<counter, 4 hex>-<device id>`, so they
- * compare as strings; the device id breaks ties between two devices.
- */
-export const HLC_PATTERN = /^\d{15}-[0-9a-f]{4}-[A-Za-z0-9_-]{8,64}$/;
+export function isWellFormedHlc(stamp: string): boolean {
+  return HLC_PATTERN.test(stamp);
+}
 
+/** Stamps compare as strings (see wire.ts). */
 export function compareHlc(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

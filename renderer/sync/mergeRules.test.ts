@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareHlc, decideMerge, HLC_PATTERN } from './mergeRules';
+import { compareHlc, decideMerge, isWellFormedHlc } from './mergeRules';
 
 const device = 'device-aaaa';
 const stamp = (ms: number, count = 0, id = device) =>
@@ -49,7 +49,8 @@ describe('merge rules', () => {
   });
 
   it('orders stamps by wall time, then counter, as strings', () => {
-    expect(HLC_PATTERN.test(stamp(1_765_000_000_000, 3))).toBe(true);
+    expect(isWellFormedHlc(stamp(1_765_000_000_000, 3))).toBe(true);
+    expect(isWellFormedHlc('2026-12-07T10:00:00Z')).toBe(false);
     expect(compareHlc(stamp(9_999_999_999), stamp(10_000_000_000))).toBe(-1);
     expect(compareHlc(stamp(5, 0xf), stamp(5, 0x10))).toBe(-1);
   });
