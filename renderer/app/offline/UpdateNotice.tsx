@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useAppUpdate } from './offlineWorker';
+import { useAppUpdate } from './appUpdate';
 
 /** Says that a new version is ready and lets the user choose when to switch to it. */
 export function UpdateNotice() {

@@ -1,5 +1,5 @@
 import { Workbox } from 'workbox-window';
-import { create } from 'zustand';
+import { useAppUpdate } from './appUpdate';
 
 /** Written by the build (vite-plugin-pwa, see vite.config.ts) next to index.html. */
 export const OFFLINE_WORKER_URL = '/sw.js';
@@ -12,14 +12,6 @@ export function isServedOverWeb(href: string): boolean {
   const { protocol } = new URL(href);
   return protocol === 'http:' || protocol === 'https:';
 }
-
-interface AppUpdate {
-  /** A new version is installed and waiting for a reload. */
-  isReady: boolean;
-  reload: () => void;
-}
-
-export const useAppUpdate = create<AppUpdate>(() => ({ isReady: false, reload: () => window.location.reload() }));
 
 export interface OfflineWorkerHost {
   href: string;
