@@ -118,6 +118,14 @@ export function bodyText(node: BodyNode): string {
   return isBlock ? inner.join(node.type === 'tableRow' ? '\t' : '\n') : inner.join('');
 }
 
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+/**
+ * Words as the language's own rules cut them (Intl.Segmenter): Chinese and Japanese are written
+ * without spaces, so counting spaces would make a whole abstract one word.
+ */
+export function countWords(text: string, language?: string): number {
+  let words = 0;
+  for (const segment of new Intl.Segmenter(language, { granularity: 'word' }).segment(text)) {
+    if (segment.isWordLike) words += 1;
+  }
+  return words;
 }
