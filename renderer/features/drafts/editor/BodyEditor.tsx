@@ -1,3 +1,8 @@
+// ProseMirror's own stylesheet, bundled: TipTap's injected <style> is refused by the
+// Content-Security-Policy (style-src 'self'), and without `white-space: break-spaces` the browser
+// turns a second space into a no-break space, which the draft would then keep.
+import 'prosemirror-view/style/prosemirror.css';
+import 'prosemirror-gapcursor/style/gapcursor.css';
 import Collaboration from '@tiptap/extension-collaboration';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
@@ -7,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { directionOf, type LanguageCode } from '../../../i18n/languages';
 import { BODY_FIELD } from '../model/draftDoc';
+import { isAllowedLink } from '../model/links';
 
 /** The contribution's text: a TipTap (ProseMirror) editor bound to the draft's Yjs document. */
 export function BodyEditor({
@@ -21,9 +27,18 @@ export function BodyEditor({
   const { t } = useTranslation('drafts');
   const editor = useEditor(
     {
+      injectCSS: false,
       extensions: [
         // Yjs keeps its own history (undo covers only this user's changes), so ProseMirror's is off.
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, protocols: ['https', 'mailto'] } }),
+        StarterKit.configure({
+          undoRedo: false,
+          // Only https and mailto links, whether typed, pasted or autolinked; others keep their text.
+          link: {
+            openOnClick: false,
+            defaultProtocol: 'https',
+            isAllowedUri: (url) => isAllowedLink(url),
+          },
+        }),
         Table.configure({ resizable: false }),
         TableRow,
         TableHeader,
@@ -105,7 +120,7 @@ function Toolbar({ editor }: { editor: Editor }) {
           onChange={(event) => setLink(event.target.value)}
         />
         {button('link', false, () => {
-          if (/^(https:|mailto:)/.test(link)) chain().setLink({ href: link }).run();
+          if (isAllowedLink(link)) chain().setLink({ href: link }).run();
           else chain().unsetLink().run();
           setLink('');
         })}
