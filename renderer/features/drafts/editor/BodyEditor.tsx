@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { directionOf, type LanguageCode } from '../../../i18n/languages';
 import { BODY_FIELD } from '../model/draftDoc';
-import { isAllowedLink } from '../model/links';
+import { isAllowedInEditor, isAllowedLink } from '../model/links';
 
 /** The contribution's text: a TipTap (ProseMirror) editor bound to the draft's Yjs document. */
 export function BodyEditor({
@@ -36,7 +36,7 @@ export function BodyEditor({
           link: {
             openOnClick: false,
             defaultProtocol: 'https',
-            isAllowedUri: (url) => isAllowedLink(url),
+            isAllowedUri: (url) => isAllowedInEditor(url),
           },
         }),
         Table.configure({ resizable: false }),
@@ -73,6 +73,7 @@ export function BodyEditor({
 function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation('drafts');
   const [link, setLink] = useState('');
+  const [isLinkRefused, setLinkRefused] = useState(false);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -117,13 +118,27 @@ function Toolbar({ editor }: { editor: Editor }) {
           value={link}
           placeholder="https://"
           aria-label={t('editor.toolbar.linkAddress')}
-          onChange={(event) => setLink(event.target.value)}
+          onChange={(event) => {
+            setLink(event.target.value);
+            setLinkRefused(false);
+          }}
         />
         {button('link', false, () => {
-          if (isAllowedLink(link)) chain().setLink({ href: link }).run();
-          else chain().unsetLink().run();
+          // An empty address removes the link; any scheme but https or mailto is refused, with a reason.
+          const address = link.trim();
+          if (address !== '' && !isAllowedLink(address)) {
+            setLinkRefused(true);
+            return;
+          }
+          if (address === '') chain().unsetLink().run();
+          else chain().setLink({ href: address }).run();
           setLink('');
         })}
+        {isLinkRefused && (
+          <span className="hint" role="alert" data-testid="link-refused">
+            {t('editor.toolbar.linkRefused')}
+          </span>
+        )}
       </span>
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedLink } from './links';
+import { isAllowedInEditor, isAllowedLink } from './links';
 
 describe('isAllowedLink', () => {
   it.each(['https://www.itu.int/rec/T-REC-A.1', 'HTTPS://www.itu.int/', 'mailto:tsbsg12@itu.int'])(
@@ -29,5 +29,24 @@ describe('isAllowedLink', () => {
   it('drops what is not a string', () => {
     expect(isAllowedLink(undefined)).toBe(false);
     expect(isAllowedLink(42)).toBe(false);
+  });
+});
+
+describe('isAllowedInEditor', () => {
+  it('lets the autolink turn a bare web address into an https link', () => {
+    expect(isAllowedInEditor('www.itu.int')).toBe(true);
+    expect(isAllowedInEditor('itu.int/en/ITU-T')).toBe(true);
+    expect(isAllowedInEditor('https://www.itu.int/')).toBe(true);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'data:text/html,x',
+    'http://www.itu.int/',
+    'localhost',
+    '../x',
+  ])('refuses %j', (href) => {
+    expect(isAllowedInEditor(href)).toBe(false);
   });
 });

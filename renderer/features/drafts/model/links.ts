@@ -14,3 +14,18 @@ export function isAllowedLink(href: unknown): href is string {
     return false;
   }
 }
+
+/**
+ * What the editor accepts: an allowed link, or a bare web address ("www.itu.int") that the editor's
+ * autolink checks before it writes it as an https link. A bare address that reaches a document
+ * some other way has no scheme, so the export drops it (its text stays).
+ */
+export function isAllowedInEditor(href: unknown): boolean {
+  if (isAllowedLink(href)) return true;
+  return (
+    typeof href === 'string' &&
+    !/^[a-z][a-z0-9+.-]*:/i.test(href) &&
+    /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(?:[/?#]\S*)?$/u.test(href) &&
+    isAllowedLink(`https://${href}`)
+  );
+}
