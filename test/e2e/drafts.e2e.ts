@@ -106,7 +106,7 @@ describe('writing a contribution', () => {
     const pdf = docxToPdf(docx, folder);
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     for (const expected of [
-      'TELECOMMUNICATION STANDARDIZATION SECTOR',
+      'INTERNATIONAL TELECOMMUNICATION UNION',
       'STUDY GROUP 12',
       '9/12',
       'CONTRIBUTION',
