@@ -94,6 +94,7 @@ describe('links', () => {
       await linkButton.click();
       expect(await page.getByTestId('link-refused').innerText()).toContain('https://');
     }
+    await page.locator('[role="toolbar"]').screenshot({ path: path.join(SCREENSHOTS, 'link-refused-en.png') });
 
     const hrefs = () => editor.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     await expect.poll(hrefs).toEqual(['https://www.itu.int/', 'mailto:tsb@itu.int', 'https://www.itu.int']);
@@ -144,8 +145,14 @@ describe('a half-finished draft', () => {
     const page = await openOffline(context, '#/drafts');
     await newDraft(page);
     await page.getByTestId('cover-title').fill('جودة التجربة');
+    await page.getByTestId('body-editor').click();
+    await page.keyboard.type('نص');
+    await page.getByTestId('link-address').fill('file:///C:/secret.docx');
+    await page.getByTestId('tool-link').click();
+    await page.getByTestId('link-refused').waitFor();
     await waitForSave(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'draft-coordination-ar.png'), fullPage: true });
+    await page.locator('[role="toolbar"]').screenshot({ path: path.join(SCREENSHOTS, 'link-refused-ar.png') });
     const { files } = await download(page, 'export-coordination');
     const written = texts(files['word/document.xml']!).split('|');
     expect(written[0]).toBe('مسودة — للتنسيق الوطني');

@@ -118,22 +118,28 @@ function Toolbar({ editor }: { editor: Editor }) {
           value={link}
           placeholder="https://"
           aria-label={t('editor.toolbar.linkAddress')}
+          data-testid="link-address"
           onChange={(event) => {
             setLink(event.target.value);
             setLinkRefused(false);
           }}
         />
-        {button('link', false, () => {
-          // An empty address removes the link; any scheme but https or mailto is refused, with a reason.
-          const address = link.trim();
-          if (address !== '' && !isAllowedLink(address)) {
-            setLinkRefused(true);
-            return;
-          }
-          if (address === '') chain().unsetLink().run();
-          else chain().setLink({ href: address }).run();
-          setLink('');
-        })}
+        {button(
+          'link',
+          false,
+          () => {
+            // An empty address removes the link; any scheme but https or mailto is refused, with a reason.
+            const address = link.trim();
+            if (address !== '' && !isAllowedLink(address)) {
+              setLinkRefused(true);
+              return;
+            }
+            if (address === '') chain().unsetLink().run();
+            else chain().setLink({ href: address }).run();
+            setLink('');
+          },
+          'tool-link',
+        )}
         {isLinkRefused && (
           <span className="hint" role="alert" data-testid="link-refused">
             {t('editor.toolbar.linkRefused')}
