@@ -14,11 +14,15 @@ function recordTransactions(): { stores: string[]; mode: string; durability: str
   const original = IDBDatabase.prototype.transaction;
   vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
     this: IDBDatabase,
-    stores: string | string[],
+    stores: string | Iterable<string>,
     mode?: IDBTransactionMode,
     options?: IDBTransactionOptions,
   ) {
-    seen.push({ stores: [stores].flat(), mode: mode ?? 'readonly', durability: options?.durability });
+    seen.push({
+      stores: typeof stores === 'string' ? [stores] : [...stores],
+      mode: mode ?? 'readonly',
+      durability: options?.durability,
+    });
     return original.call(this, stores, mode, options);
   });
   return seen;
@@ -35,7 +39,7 @@ describe('strict durability', () => {
     const draft = await createDraft(db, { title: 'Power cut', language: 'en' }, Y.encodeStateAsUpdate(new Y.Doc()));
     seen.length = 0;
     await appendDraftUpdate(db, draft.id, Y.encodeStateAsUpdate(new Y.Doc()));
-    await db.settings.put({ key: 'language', value: 'fr' });
+    await db.settings.put({ key: 'language', value: 'fr', updatedAt: new Date().toISOString() });
     await db.drafts.get(draft.id);
 
     expect(seen.find((t) => t.stores.includes('draftUpdates'))).toMatchObject({

@@ -1,11 +1,10 @@
 import Collaboration from '@tiptap/extension-collaboration';
-import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { directionOf, type LanguageCode } from '../../../i18n/languages';
+import { bodyExtensions } from '../model/bodySchema';
 import { BODY_FIELD } from '../model/draftDoc';
 
 /** The contribution's text: a TipTap (ProseMirror) editor bound to the draft's Yjs document. */
@@ -21,15 +20,7 @@ export function BodyEditor({
   const { t } = useTranslation('drafts');
   const editor = useEditor(
     {
-      extensions: [
-        // Yjs keeps its own history (undo covers only this user's changes), so ProseMirror's is off.
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, protocols: ['https', 'mailto'] } }),
-        Table.configure({ resizable: false }),
-        TableRow,
-        TableHeader,
-        TableCell,
-        Collaboration.configure({ document: doc, field: BODY_FIELD }),
-      ],
+      extensions: [...bodyExtensions(), Collaboration.configure({ document: doc, field: BODY_FIELD })],
       editorProps: {
         attributes: {
           class: 'body-editor',
