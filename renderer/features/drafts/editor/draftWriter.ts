@@ -110,7 +110,16 @@ export class DraftWriter {
 
 const writers = new Map<string, DraftWriter>();
 
+/** Closing the window or reloading while changes wait in memory: the browser asks first. */
+function warnBeforeUnload(event: BeforeUnloadEvent): void {
+  if (!hasUnsavedDrafts()) return;
+  event.preventDefault();
+  // Older Chromium (and Electron's) needs returnValue set to ask.
+  event.returnValue = '';
+}
+
 export function writerOf(draftId: string): DraftWriter {
+  if (writers.size === 0) window.addEventListener('beforeunload', warnBeforeUnload);
   let writer = writers.get(draftId);
   if (!writer) {
     writer = new DraftWriter(draftId);
