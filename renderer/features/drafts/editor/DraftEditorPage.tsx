@@ -22,7 +22,7 @@ import type { DraftWriter, WriterState } from './draftWriter';
 import { ExportActions } from './ExportActions';
 import { HistoryPanel } from './HistoryPanel';
 import { SafeMode } from './SafeMode';
-import { SaveStatus } from './SaveStatus';
+import { NotSavedNotice, SaveStatus } from './SaveStatus';
 import { useCover, useDraftDocument } from './useDraftDocument';
 
 const STATUSES: DraftStatus[] = ['draft', 'ready', 'submitted'];
@@ -119,8 +119,9 @@ function LoadedEditor({
             ))}
           </select>
         </label>
-        <SaveStatus writer={writer} state={writerState} />
+        <SaveStatus state={writerState} />
       </div>
+      <NotSavedNotice writer={writer} state={writerState} />
       <CoverForm doc={doc} cover={cover} meetings={meetingsData?.meetings ?? []} groups={meetingsData?.groups ?? []} />
       <BodyEditor doc={doc} language={cover.language} />
       <ChecksPanel issues={issues} />

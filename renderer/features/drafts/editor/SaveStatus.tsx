@@ -6,22 +6,27 @@ import { useLanguage } from '../../course/useCourse';
 import type { DraftWriter, WriterState } from './draftWriter';
 import { saveStateOf } from './useDraftDocument';
 
-/** "Saved", "Saving…", or what is not saved, why, what to free, and a way to try again now. */
-export function SaveStatus({ writer, state }: { writer: DraftWriter; state: WriterState }) {
+/** "Saved", "Saving…" or "Not saved yet", beside the title. */
+export function SaveStatus({ state }: { state: WriterState }) {
   const { t } = useTranslation('drafts');
   const saveState = saveStateOf(state);
   return (
-    <>
-      <p className={`save-state is-${saveState}`} role="status" data-testid="save-state">
-        {saveState === 'failed'
-          ? t('editor.notSavedYet')
-          : saveState === 'saving'
-            ? t('editor.saving')
-            : t('editor.saved')}
-      </p>
-      {state.failure && <NotSaved writer={writer} state={state} />}
-    </>
+    <p className={`save-state is-${saveState}`} role="status" data-testid="save-state">
+      {saveState === 'failed'
+        ? t('editor.notSavedYet')
+        : saveState === 'saving'
+          ? t('editor.saving')
+          : t('editor.saved')}
+    </p>
   );
+}
+
+/**
+ * While changes wait in memory: how many, why, what to free, and a way to try again now. It stays
+ * in view (sticky) while the delegate scrolls and types further down.
+ */
+export function NotSavedNotice({ writer, state }: { writer: DraftWriter; state: WriterState }) {
+  return state.failure ? <NotSaved writer={writer} state={state} /> : null;
 }
 
 function NotSaved({ writer, state }: { writer: DraftWriter; state: WriterState }) {

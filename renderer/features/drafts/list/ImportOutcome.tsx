@@ -31,7 +31,7 @@ export function ImportOutcome({
       );
     case 'merged':
       return (
-        <div className="notice notice-success" role="status" data-testid="import-outcome">
+        <div className="notice notice-success import-outcome" role="status" data-testid="import-outcome">
           <p>{t('list.merged')}</p>
           <ul className="merge-summary" data-testid="merge-summary">
             <li>{t('list.wordsAdded', { count: outcome.change.wordsAdded })}</li>
@@ -53,7 +53,7 @@ export function ImportOutcome({
       );
     case 'confirm':
       return (
-        <div className="notice notice-warning" role="alert" data-testid="import-outcome">
+        <div className="notice notice-warning import-outcome" role="alert" data-testid="import-outcome">
           <p dir="auto">
             {t('list.confirmMerge', {
               count: outcome.change.wordsRemoved,
@@ -86,7 +86,7 @@ export function ImportOutcome({
 
 function notice(tone: 'success' | 'warning', text: string) {
   return (
-    <p className={`notice notice-${tone}`} role="status" data-testid="import-outcome">
+    <p className={`notice notice-${tone} import-outcome`} role="status" data-testid="import-outcome">
       {text}
     </p>
   );
