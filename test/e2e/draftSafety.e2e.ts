@@ -22,8 +22,8 @@ async function newDraft(page: Page, title: string, text: string): Promise<void> 
   await isSaved(page);
 }
 
-function isSaved(page: Page): Promise<void> {
-  return expect.poll(() => page.getByTestId('save-state').getAttribute('class')).toContain('is-saved');
+function isSaved(page: Page, timeout = 5000): Promise<void> {
+  return expect.poll(() => page.getByTestId('save-state').getAttribute('class'), { timeout }).toContain('is-saved');
 }
 
 async function downloadOf(page: Page, testId: string, folder: string): Promise<string> {
@@ -128,7 +128,8 @@ describe('a full disk', () => {
     await page.evaluate(() => {
       (window as unknown as { diskIsFull: boolean }).diskIsFull = false;
     });
-    await isSaved(page);
+    // Saved by the automatic retry, at most the longest wait between retries later.
+    await isSaved(page, 20_000);
     expect(await notSaved.count()).toBe(0);
     page.removeAllListeners('dialog');
     await page.reload();
