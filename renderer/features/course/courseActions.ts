@@ -10,7 +10,8 @@ import {
 import type { QuizAttemptRecord } from '../../db/records';
 import type { LanguageCode } from '../../i18n/languages';
 import { navigate } from '../../state/view';
-import { cryptoRandom, drawSpread } from './model/drawing';
+import { planAttempt } from './model/attemptPlan';
+import { cryptoRandom } from './model/drawing';
 import { scoreAnswers } from './model/scoring';
 
 export const MODULE_QUIZ_SIZE = 10;
@@ -24,11 +25,10 @@ async function contentVersion(lang: LanguageCode): Promise<string> {
 /** Draws ten questions of the module, spread over its lessons, and opens the attempt. */
 export async function startModuleQuiz(lang: LanguageCode, moduleId: string): Promise<void> {
   const pool = await questionsIn(db, lang, moduleId);
-  const drawn = drawSpread(pool, (q) => q.lessonId, MODULE_QUIZ_SIZE, cryptoRandom);
   const attempt = await startAttempt(db, {
     kind: 'module',
     moduleId,
-    questionIds: drawn.map((q) => q.id),
+    ...planAttempt(pool, 'lessonId', MODULE_QUIZ_SIZE, cryptoRandom),
     contentVersion: await contentVersion(lang),
   });
   navigate('course', 'quiz', attempt.id);
@@ -37,11 +37,10 @@ export async function startModuleQuiz(lang: LanguageCode, moduleId: string): Pro
 /** Twenty questions spread over the six modules, against the clock; not counted for the certificate. */
 export async function startPractice(lang: LanguageCode): Promise<void> {
   const pool = await questionsIn(db, lang);
-  const drawn = drawSpread(pool, (q) => q.moduleId, PRACTICE_SIZE, cryptoRandom);
   const attempt = await startAttempt(db, {
     kind: 'practice',
     moduleId: null,
-    questionIds: drawn.map((q) => q.id),
+    ...planAttempt(pool, 'moduleId', PRACTICE_SIZE, cryptoRandom),
     contentVersion: await contentVersion(lang),
   });
   navigate('course', 'quiz', attempt.id);
