@@ -5,6 +5,8 @@ import {
   installedCourseVersion,
   questionsById,
   questionsIn,
+  saveAnswer,
+  setQuestionFlag,
   startAttempt,
 } from '../../db/course';
 import type { QuizAttemptRecord } from '../../db/records';
@@ -44,6 +46,15 @@ export async function startPractice(lang: LanguageCode): Promise<void> {
     contentVersion: await contentVersion(lang),
   });
   navigate('course', 'quiz', attempt.id);
+}
+
+/** Stores an answer of an open attempt (replacing an earlier one: the practice lets the learner go back). */
+export function answerQuestion(attemptId: string, questionId: string, choiceIds: string[]): Promise<void> {
+  return saveAnswer(db, attemptId, questionId, choiceIds);
+}
+
+export function flagQuestion(attemptId: string, questionId: string, isFlagged: boolean): Promise<void> {
+  return setQuestionFlag(db, attemptId, questionId, isFlagged);
 }
 
 /** Scores the attempt, as stored, against the answer key and seals it. */
