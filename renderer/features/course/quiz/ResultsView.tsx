@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionRecord, QuizAttemptRecord } from '../../../db/records';
 import { formatPercent } from '../../../i18n/format';
@@ -21,11 +22,19 @@ export function ResultsView({ attempt, questions }: { attempt: QuizAttemptRecord
   const retake = () => void (attempt.moduleId ? startModuleQuiz(lang, attempt.moduleId) : startPractice(lang));
   const threshold = formatPercent(CERTIFICATE_THRESHOLD, lang);
   const isPractice = attempt.kind === 'practice';
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // The results replace the quiz on the same page: start them at their heading, not where the
+  // learner had scrolled to submit.
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+    headingRef.current?.focus({ preventScroll: true });
+  }, [attempt.id]);
 
   return (
     <section className="results" aria-labelledby="results-heading">
       <BackLink moduleId={attempt.moduleId ?? undefined} label={attempt.moduleId ? t('backToModule') : undefined} />
-      <h1 id="results-heading" tabIndex={-1}>
+      <h1 id="results-heading" ref={headingRef} tabIndex={-1}>
         {isPractice ? t('results.practiceHeading') : t('results.heading')}
       </h1>
       <p className="results-score" data-testid="attempt-score">
@@ -75,7 +84,7 @@ export function ResultsView({ attempt, questions }: { attempt: QuizAttemptRecord
                 {choicesInOrder(question.choices, attempt.choiceOrder?.[question.id]).map((choice) => {
                   const choiceState = choiceVerdict(choice.id, given, question.correctChoiceIds);
                   return (
-                    <li key={choice.id} className={`review-choice is-${choiceState}`}>
+                    <li key={choice.id} className={`review-choice is-${choiceState}`} data-choice-id={choice.id}>
                       <InlineText text={choice.text} />
                       <ChoiceMark verdict={choiceState} />
                     </li>
