@@ -4,15 +4,14 @@
 import 'prosemirror-view/style/prosemirror.css';
 import 'prosemirror-gapcursor/style/gapcursor.css';
 import Collaboration from '@tiptap/extension-collaboration';
-import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { directionOf, type LanguageCode } from '../../../i18n/languages';
+import { bodyExtensions } from '../model/bodySchema';
 import { BODY_FIELD } from '../model/draftDoc';
-import { isAllowedInEditor, isAllowedLink } from '../model/links';
+import { isAllowedLink } from '../model/links';
 
 /** The contribution's text: a TipTap (ProseMirror) editor bound to the draft's Yjs document. */
 export function BodyEditor({
@@ -28,23 +27,7 @@ export function BodyEditor({
   const editor = useEditor(
     {
       injectCSS: false,
-      extensions: [
-        // Yjs keeps its own history (undo covers only this user's changes), so ProseMirror's is off.
-        StarterKit.configure({
-          undoRedo: false,
-          // Only https and mailto links, whether typed, pasted or autolinked; others keep their text.
-          link: {
-            openOnClick: false,
-            defaultProtocol: 'https',
-            isAllowedUri: (url) => isAllowedInEditor(url),
-          },
-        }),
-        Table.configure({ resizable: false }),
-        TableRow,
-        TableHeader,
-        TableCell,
-        Collaboration.configure({ document: doc, field: BODY_FIELD }),
-      ],
+      extensions: [...bodyExtensions(), Collaboration.configure({ document: doc, field: BODY_FIELD })],
       editorProps: {
         attributes: {
           class: 'body-editor',

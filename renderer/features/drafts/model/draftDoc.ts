@@ -7,7 +7,7 @@ import type { LanguageCode } from '../../../i18n/languages';
  * (the editor's). Two copies edited apart merge field by field and character by character.
  */
 export const BODY_FIELD = 'body';
-const COVER_FIELD = 'cover';
+export const COVER_FIELD = 'cover';
 
 export const PURPOSES = ['proposal', 'discussion', 'information', 'other'] as const;
 export type Purpose = (typeof PURPOSES)[number];
@@ -79,6 +79,12 @@ export function readCover(doc: Y.Doc, fallbackLanguage: LanguageCode): CoverFiel
     abstract: read('abstract'),
     language: read('language'),
   };
+}
+
+/** The cover fields a draft's list entry shows, stored with each change. */
+export function draftListFields(doc: Y.Doc, fallbackLanguage: LanguageCode) {
+  const { title, meetingId, language } = readCover(doc, fallbackLanguage);
+  return { title, meetingId, language };
 }
 
 export function writeCover(doc: Y.Doc, changes: Partial<CoverFields>): void {
