@@ -17,7 +17,7 @@ const electron = vi.hoisted(() => {
     maximize = vi.fn();
     once = vi.fn();
     on = vi.fn();
-    webContents = { send: vi.fn() };
+    webContents = { send: vi.fn(), on: vi.fn() };
   }
   return {
     windows,

@@ -36,6 +36,6 @@ export async function offlineContext(
 export async function openOffline(context: BrowserContext, hash = ''): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${OFFLINE_ORIGIN}/${hash}`);
-  await page.locator('nav').waitFor();
+  await page.locator('nav.shell-nav').waitFor();
   return page;
 }
