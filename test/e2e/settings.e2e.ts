@@ -11,6 +11,25 @@ function reminderStrings(language: string): Record<string, string> {
   return readNamespace(language, 'settings').reminders as Record<string, string>;
 }
 
+/** The reminder setting as IndexedDB holds it (undefined until the first write). */
+function settingInDatabase(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('gapbridge');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('settings').objectStore('settings').get('reminderDays');
+          request.onsuccess = () => {
+            open.result.close();
+            resolve((request.result as { value?: unknown } | undefined)?.value);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
 async function storedDays(page: Page): Promise<string> {
   await page.reload();
   const field = page.getByTestId('reminder-days');
@@ -44,6 +63,8 @@ describe('the reminder setting', () => {
     await field.fill('10');
     expect(await problem.count()).toBe(0);
     expect(await field.getAttribute('aria-invalid')).toBe('false');
+    // The write is asynchronous; reload only once it is committed.
+    await expect.poll(() => settingInDatabase(page)).toBe(10);
     expect(await storedDays(page)).toBe('10');
     await context.close();
   });
