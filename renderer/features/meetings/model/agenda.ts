@@ -52,16 +52,22 @@ export function indexMeetings(meetings: readonly MeetingRecord[]): MeetingIndex 
   const entries = [...meetings].sort(byStart).map((meeting) => ({
     meeting,
     endTime: Date.parse(meeting.end),
-    haystack: normalizeForSearch(
-      [
-        ...Object.values(meeting.title),
-        ...Object.values(meeting.placeTitle ?? {}),
-        ...LANGUAGES.map((l) => groupLabel(meeting.group, l.code)),
-        meeting.group,
-        meeting.place ?? '',
-        meeting.kind,
-      ].join(' '),
-    ),
+    // Each word once: a query word never spans two (neither has a space), so this finds the
+    // same meetings in a shorter string.
+    haystack: [
+      ...new Set(
+        normalizeForSearch(
+          [
+            ...Object.values(meeting.title),
+            ...Object.values(meeting.placeTitle ?? {}),
+            ...LANGUAGES.map((l) => groupLabel(meeting.group, l.code)),
+            meeting.group,
+            meeting.place ?? '',
+            meeting.kind,
+          ].join(' '),
+        ).split(' '),
+      ),
+    ].join(' '),
   }));
   const byGroup = new Map<string, IndexedMeeting[]>();
   for (const entry of entries) {
