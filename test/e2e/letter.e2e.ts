@@ -180,6 +180,23 @@ describe('the 2026 meetings the app ships', () => {
     expect(text).toContain(en('meeting.placeNotPublished'));
     expect(text).not.toContain('Geneva');
     expect(await page.getByTestId('meeting-sg17-2026-06-geneva').innerText()).toContain('Planned (as of April 2026)');
+
+    // Its collective letter arrives: the dates it prints replace the estimates, labelled official.
+    await page.getByTestId('meeting-sg17-2026-06-geneva').locator('h3 a').click();
+    await page.getByTestId('meeting-detail').waitFor();
+    expect(await page.getByTestId('deadline-contribution').innerText()).toContain(en('deadlines.estimate'));
+    await page.getByTestId('enter-official').click();
+    await page.getByTestId('letter-collectiveLetter').fill('TSB Collective Letter 7/17');
+    await page.getByTestId('letter-deadline-contribution').fill('2026-05-18');
+    await page.getByTestId('letter-save').click();
+    await page.getByTestId('meeting-detail').waitFor();
+    const contribution = await page.getByTestId('deadline-contribution').innerText();
+    expect(contribution).toContain('May 18, 2026');
+    expect(contribution).toContain(en('deadlines.official'));
+    expect(await page.getByTestId('collective-letter').innerText()).toBe('TSB Collective Letter 7/17');
+    // Taken back, the estimate shows again.
+    await page.getByTestId('remove-official').click();
+    await expect.poll(() => page.getByTestId('deadline-contribution').innerText()).toContain(en('deadlines.estimate'));
     await context.close();
   });
 });
