@@ -151,6 +151,10 @@ export function officialDeadlines(meeting: MeetingRecord): Deadline[] {
 
 /** The meeting's deadlines that apply (official first, else estimated), and those that do not and why. */
 export function deadlineSetOf(meeting: MeetingRecord): MeetingDeadlines {
+  // Someone's own event has only the dates it carries: no ITU deadline is estimated for it.
+  if (meeting.kind === 'personal') {
+    return { shown: [...meeting.deadlines].sort((a, b) => a.date.localeCompare(b.date)), notApplicable: [] };
+  }
   return meetingDeadlinesFor(
     dateInZone(new Date(meeting.start), meeting.timeZone),
     { kind: meeting.kind, format: meetingFormat(meeting) },
