@@ -86,6 +86,23 @@ describe('compileCourse', () => {
     ).toThrow(/fr\/m1.yaml: its structure/);
   });
 
+  it('fails when a language writes a document code outside backticks', () => {
+    expect(() =>
+      compileCourse(
+        sources((code) => (code === 'ar' ? module({ prompt: 'ما معنى Q9/12؟' }) : module())),
+        '1',
+        grades,
+      ),
+    ).toThrow(/ar\/m1.yaml: document codes outside backticks: m1-q01.prompt: Q9\/12/);
+    expect(() =>
+      compileCourse(
+        sources(() => module({ prompt: 'What does `Q9/12` mean?' })),
+        '1',
+        grades,
+      ),
+    ).not.toThrow();
+  });
+
   it('refuses a question resting on a fact graded L or unknown', () => {
     expect(() =>
       compileCourse(

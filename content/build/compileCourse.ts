@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { LANGUAGES, type LanguageCode } from '../../renderer/i18n/languages';
 import { coursePackSchema, PACK_FORMAT, type CoursePack } from '../../renderer/content/packSchema';
+import { findBareReferences } from './bareReferences';
 import { lessonMarkdownToHtml } from './markdown';
 import { moduleSource, type ModuleSource } from './sourceSchema';
 
@@ -42,6 +43,29 @@ function structureOf(module: ModuleSource): unknown {
       correct,
     })),
   };
+}
+
+/** Every translated text of a module, with where it is. */
+function textsOf(module: ModuleSource): [string, string][] {
+  return [
+    ['title', module.title],
+    ['summary', module.summary],
+    ...module.lessons.flatMap((l): [string, string][] => [
+      [`${l.id}.title`, l.title],
+      [`${l.id}.body`, l.body],
+    ]),
+    ...module.questions.flatMap((q): [string, string][] => [
+      [`${q.id}.prompt`, q.prompt],
+      ...q.choices.map((c): [string, string] => [`${q.id}.choices.${c.id}`, c.text]),
+      [`${q.id}.explanation`, q.explanation],
+    ]),
+  ];
+}
+
+/** Document codes belong in backticks, so that they keep their order in right-to-left text. */
+function checkReferences(where: string, module: ModuleSource): void {
+  const bare = textsOf(module).flatMap(([place, text]) => findBareReferences(text).map((code) => `${place}: ${code}`));
+  if (bare.length) throw new ContentError(`${where}: document codes outside backticks: ${bare.join('; ')}`);
 }
 
 function checkSourceModule(file: string, module: ModuleSource, grades: FactGrades): void {
@@ -121,6 +145,7 @@ export function compileCourse(sources: CourseSources, version: string, grades: F
       if (JSON.stringify(structureOf(module)) !== JSON.stringify(structureOf(sourceModule))) {
         throw new ContentError(`${code}/${file}: its structure (ids, sources, answers) differs from English`);
       }
+      checkReferences(`${code}/${file}`, module);
       return module;
     });
     return toPack(code, version, modules);
