@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type LanguageCode } from '../../renderer/i18n/languages';
 import { compileCourse, type CourseSources } from './compileCourse';
 
-function module(overrides: { prompt?: string; fact?: string; correct?: string[] } = {}) {
+function module(overrides: { prompt?: string; fact?: string; correct?: string[]; sources?: string[] } = {}) {
   return {
     id: 'm1',
     order: 1,
@@ -12,7 +12,7 @@ function module(overrides: { prompt?: string; fact?: string; correct?: string[] 
     lessons: [1, 2, 3, 4].map((n) => ({
       id: `m1-l${n}`,
       title: `Lesson ${n}`,
-      sources: ['Rec. ITU-T A.1 (09/2019) §1'],
+      sources: overrides.sources ?? ['Rec. ITU-T A.1 (09/2019) §1'],
       body: `Text of lesson ${n} about \`Q9/12\` and <script>alert(1)</script>.`,
     })),
     questions: Array.from({ length: 15 }, (_, i) => ({
@@ -80,6 +80,26 @@ describe('compileCourse', () => {
     expect(() =>
       compileCourse(
         sources((code) => (code === 'fr' ? module({ correct: ['c'] }) : module())),
+        '1',
+        grades,
+      ),
+    ).toThrow(/fr\/m1.yaml: its structure/);
+  });
+
+  it('takes translated source lines, but not a different number of them', () => {
+    const packs = compileCourse(
+      sources((code) => (code === 'fr' ? module({ sources: ['Recommandation UIT-T A.1 (09/2019), § 1'] }) : module())),
+      '1',
+      grades,
+    );
+    expect(packs.find((p) => p.lang === 'fr')!.lessons[0]!.sources).toEqual([
+      'Recommandation UIT-T A.1 (09/2019), § 1',
+    ]);
+    expect(() =>
+      compileCourse(
+        sources((code) =>
+          code === 'fr' ? module({ sources: ['Recommandation UIT-T A.1', 'Résolution 1'] }) : module(),
+        ),
         '1',
         grades,
       ),
