@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { compileCourse } from './compileCourse';
+import { readCourseSources, readCourseVersion, readFactGrades } from './readSources';
+
+// The real course, as the build compiles it.
+const packs = compileCourse(readCourseSources(), readCourseVersion(), readFactGrades());
+const english = packs.find((p) => p.lang === 'en')!;
+
+describe('the course questions', () => {
+  it('never ask the same question twice', () => {
+    const normalized = english.questions.map((q) =>
+      q.prompt
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim(),
+    );
+    const repeated = normalized.filter((prompt, index) => normalized.indexOf(prompt) !== index);
+    expect(repeated).toEqual([]);
+  });
+
+  it('leave "select all that apply" to the quiz screen, in every language', () => {
+    const instruction =
+      /(select|choose) all that apply|sélectionnez toutes|seleccione tod|выберите все|请选择所有|اختر كل ما/i;
+    for (const pack of packs) {
+      const flagged = pack.questions.filter((q) => instruction.test(q.prompt)).map((q) => q.id);
+      expect(flagged, pack.lang).toEqual([]);
+    }
+  });
+
+  it('keep at least 17 questions in every module once repeated topics are merged', () => {
+    for (const module of english.modules) {
+      expect(english.questions.filter((q) => q.moduleId === module.id).length, module.id).toBeGreaterThanOrEqual(17);
+    }
+  });
+});
