@@ -27,6 +27,18 @@ describe('the course questions', () => {
     }
   });
 
+  it('do not give the answer away by length: the longest choice is the right one in at most 30 % of single-answer questions', () => {
+    for (const pack of packs) {
+      const single = pack.questions.filter((q) => q.type === 'single');
+      const longestIsRight = single.filter((q) => {
+        const length = (id: string) => [...q.choices.find((c) => c.id === id)!.text].length;
+        const right = q.correctChoiceIds[0]!;
+        return q.choices.every((c) => c.id === right || length(c.id) < length(right));
+      });
+      expect(longestIsRight.length / single.length, pack.lang).toBeLessThanOrEqual(0.3);
+    }
+  });
+
   it('keep at least 17 questions in every module once repeated topics are merged', () => {
     for (const module of english.modules) {
       expect(english.questions.filter((q) => q.moduleId === module.id).length, module.id).toBeGreaterThanOrEqual(17);
