@@ -41,7 +41,7 @@ function sources(perLanguage: (code: LanguageCode) => object | undefined): Cours
   );
 }
 
-const grades = { 'M1-03': 'H', 'M1-04': 'M', 'M1-99': 'L' } as const;
+const grades = { 'M1-03': 'H', 'M1-04': 'M', 'M1-99': 'L', 'N-05': 'H', 'N-63': 'L' } as const;
 
 describe('compileCourse', () => {
   it('makes one pack per language with HTML lessons', () => {
@@ -138,6 +138,23 @@ describe('compileCourse', () => {
         grades,
       ),
     ).toThrow(/graded unknown/);
+  });
+
+  it('accepts a question resting on an N-series fact graded H and refuses one graded L', () => {
+    expect(
+      compileCourse(
+        sources(() => module({ fact: 'N-05' })),
+        '1',
+        grades,
+      ),
+    ).toHaveLength(LANGUAGES.length);
+    expect(() =>
+      compileCourse(
+        sources(() => module({ fact: 'N-63' })),
+        '1',
+        grades,
+      ),
+    ).toThrow(/rests on N-63, graded L/);
   });
 
   it('refuses a single-choice question with two answers', () => {

@@ -39,9 +39,21 @@ describe('the course questions', () => {
     }
   });
 
-  it('keep at least 17 questions in every module once repeated topics are merged', () => {
+  it('keep at least 20 questions in every module once repeated topics are merged', () => {
     for (const module of english.modules) {
-      expect(english.questions.filter((q) => q.moduleId === module.id).length, module.id).toBeGreaterThanOrEqual(17);
+      expect(english.questions.filter((q) => q.moduleId === module.id).length, module.id).toBeGreaterThanOrEqual(20);
+    }
+  });
+});
+
+describe('the course lessons', () => {
+  it('give their sources in the language of the translation, never as the English line', () => {
+    for (const pack of packs.filter((p) => p !== english)) {
+      const untranslated = pack.lessons.flatMap((lesson) => {
+        const englishSources = english.lessons.find((l) => l.id === lesson.id)!.sources;
+        return lesson.sources.filter((line, i) => line === englishSources[i]).map((line) => `${lesson.id}: ${line}`);
+      });
+      expect(untranslated, pack.lang).toEqual([]);
     }
   });
 });

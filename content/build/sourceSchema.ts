@@ -9,7 +9,8 @@ export const questionSource = z
   .strictObject({
     id: z.string().regex(/^m\d-q\d{2}$/),
     lesson: z.string().regex(/^m\d-l\d$/),
-    fact: z.string().regex(/^M\d-\d{2}$/),
+    // Module facts (M1-01) or the fact sheet's N-series (N-05).
+    fact: z.string().regex(/^(M\d|N)-\d{2}$/),
     type: z.enum(['single', 'multiple', 'true-false']),
     prompt: text,
     choices: z.array(choice).min(2).max(5),
