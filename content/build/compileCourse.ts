@@ -40,7 +40,7 @@ function structureOf(module: ModuleSource): unknown {
       lesson,
       fact,
       type,
-      choices: choices.map((c) => c.id),
+      choices: choices.map((c) => (c.fixedLast ? { id: c.id, fixedLast: true } : c.id)),
       correct,
     })),
   };
@@ -87,7 +87,24 @@ function checkSourceModule(file: string, module: ModuleSource, grades: FactGrade
   }
 }
 
-function toPack(language: LanguageCode, version: string, modules: ModuleSource[]): CoursePack {
+/** "All of the above" and its kind, in the English source, are kept last even if not marked. */
+const CATCH_ALL_CHOICE = /\b(all|none|both|neither) of (the )?(above|these|them|others|previous)\b/i;
+
+/** Which choices stay last when shuffled: marked `fixedLast`, or recognised in the English text. */
+function fixedLastChoices(source: ModuleSource): Set<string> {
+  return new Set(
+    source.questions.flatMap((q) =>
+      q.choices.filter((c) => c.fixedLast || CATCH_ALL_CHOICE.test(c.text)).map((c) => `${q.id}/${c.id}`),
+    ),
+  );
+}
+
+function toPack(
+  language: LanguageCode,
+  version: string,
+  modules: ModuleSource[],
+  fixedLast: ReadonlySet<string>,
+): CoursePack {
   const sorted = [...modules].sort((a, b) => a.order - b.order);
   return coursePackSchema.parse({
     format: PACK_FORMAT,
@@ -112,9 +129,12 @@ function toPack(language: LanguageCode, version: string, modules: ModuleSource[]
         lessonId: q.lesson,
         type: q.type,
         prompt: q.prompt,
-        choices: q.choices,
+        choices: q.choices.map(({ id, text }) =>
+          fixedLast.has(`${q.id}/${id}`) ? { id, text, fixedLast: true as const } : { id, text },
+        ),
         correctChoiceIds: q.correct,
         explanation: q.explanation,
+        fact: q.fact,
       })),
     ),
   });
@@ -128,10 +148,12 @@ export function compileCourse(sources: CourseSources, version: string, grades: F
   const source = sources.get(SOURCE_LANGUAGE);
   if (!source || source.size === 0) throw new ContentError('No English course modules');
   const sourceModules = new Map<string, ModuleSource>();
+  const fixedLast = new Set<string>();
   for (const [file, yaml] of source) {
     const module = parseModule(SOURCE_LANGUAGE, file, yaml);
     checkSourceModule(file, module, grades);
     sourceModules.set(file, module);
+    for (const key of fixedLastChoices(module)) fixedLast.add(key);
   }
 
   return LANGUAGES.map(({ code }) => {
@@ -149,6 +171,6 @@ export function compileCourse(sources: CourseSources, version: string, grades: F
       checkReferences(`${code}/${file}`, module);
       return module;
     });
-    return toPack(code, version, modules);
+    return toPack(code, version, modules, fixedLast);
   });
 }

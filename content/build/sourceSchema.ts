@@ -3,7 +3,11 @@ import { z } from 'zod';
 /** One module as written in content/course/<lang>/m<N>.yaml (see content/README.md). */
 const text = z.string().trim().min(1);
 
-const choice = z.strictObject({ id: z.string().min(1), text });
+/**
+ * `fixedLast: true` keeps a choice last when the choices are shuffled for an attempt: for an
+ * "All of the above" or "None of the above" choice, which reads wrongly anywhere else.
+ */
+const choice = z.strictObject({ id: z.string().min(1), text, fixedLast: z.literal(true).optional() });
 
 export const questionSource = z
   .strictObject({
