@@ -1,7 +1,7 @@
-import { parse as parseYaml } from 'yaml';
 import { LANGUAGES, type LanguageCode } from '../../renderer/i18n/languages';
 import { coursePackSchema, PACK_FORMAT, type CoursePack } from '../../renderer/content/packSchema';
 import { findBareReferences } from './bareReferences';
+import { checkLessonMarkdown, parseSourceYaml } from './guards';
 import { lessonMarkdownToHtml } from './markdown';
 import { moduleSource, type ModuleSource } from './sourceSchema';
 
@@ -14,17 +14,14 @@ export type FactGrades = Record<string, 'H' | 'M' | 'L'>;
 export class ContentError extends Error {}
 
 function parseModule(language: LanguageCode, file: string, yaml: string): ModuleSource {
-  let data: unknown;
-  try {
-    data = parseYaml(yaml);
-  } catch (error) {
-    throw new ContentError(`${language}/${file}: not valid YAML: ${(error as Error).message}`);
-  }
+  const where = `${language}/${file}`;
+  const data = parseSourceYaml(where, yaml);
   const result = moduleSource.safeParse(data);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ContentError(`${language}/${file}: ${issues}`);
+    throw new ContentError(`${where}: ${issues}`);
   }
+  for (const lesson of result.data.lessons) checkLessonMarkdown(`${where}: ${lesson.id}`, lesson.body);
   return result.data;
 }
 

@@ -207,7 +207,7 @@ export interface DraftSnapshotRecord {
   id: string;
   draftId: string;
   createdAt: IsoInstant;
-  kind: 'auto' | 'manual' | 'before-restore';
+  kind: 'auto' | 'manual' | 'before-restore' | 'before-merge';
   /** Y.encodeStateAsUpdate of the draft's document. */
   state: Uint8Array;
 }
