@@ -18,6 +18,7 @@ export const MEETING_KINDS = [
   'bsg-session',
   'contribution-clinic',
   'newcomer-session',
+  'personal',
 ] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
