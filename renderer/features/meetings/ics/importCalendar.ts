@@ -21,7 +21,7 @@ export const MAX_OCCURRENCES_PER_EVENT = 1_200;
 export const MAX_MEETINGS = 250_000;
 /** Recurrence steps (see expansionBudget.ts): a daily rule from 1900 to the window takes ~50,000. */
 export const MAX_EVENT_STEPS = 200_000;
-export const MAX_ZONE_STEPS = 20_000;
+export const MAX_ZONE_STEPS = 5_000;
 const MAX_FILE_STEPS = 20_000_000;
 const MAX_EVENT_MS = 2_000;
 const MAX_FILE_MS = 60_000;
@@ -257,7 +257,9 @@ class CalendarReader {
     try {
       component = new ICAL.Component(ICAL.parse(componentText(raw)) as unknown[]);
     } catch {
-      this.skip(raw, 'bad-line');
+      const value = (name: string) =>
+        raw.lines.map((line) => new RegExp(`^${name}(?:;[^:]*)?:(.+)$`, 'i').exec(line)?.[1]).find(Boolean);
+      this.skip(raw, 'bad-line', undefined, value('UID'), value('SUMMARY'));
       return null;
     }
     const summary = text(component, 'summary') ?? '';
@@ -472,7 +474,7 @@ class CalendarReader {
         const wall = value.isUtc && !start.isDate ? start.zone.toWall(wallTimeAsUtc(value)) : value;
         recur.until = ICAL.Time.fromData({ ...wall, isDate: start.isDate || value.isDate });
       }
-      const iterator = recur.iterator(ICAL.Time.fromData({ ...start.wall, isDate: start.isDate }));
+      const iterator = recur.iterator(ICAL.Time.fromData({ ...this.fastForward(recur, start, length), isDate: start.isDate }));
       for (let next = iterator.next(); next; next = iterator.next()) {
         const wall = {
           year: next.year,
@@ -514,6 +516,19 @@ class CalendarReader {
       }
     }
     return new Map([...found].sort((a, b) => a[1].instant - b[1].instant));
+  }
+
+  /**
+   * Where to start iterating: a daily or weekly rule without COUNT starts again a whole number of
+   * its periods later, just before the window, rather than stepping through every past day.
+   */
+  private fastForward(recur: ICAL.Recur, start: Moment, length: number): WallTime {
+    if (recur.count || (recur.freq !== 'DAILY' && recur.freq !== 'WEEKLY')) return start.wall;
+    const periodDays = (recur.freq === 'DAILY' ? 1 : 7) * (recur.interval || 1);
+    const daysBehind = Math.floor((this.windowStart - length - wallTimeAsUtc(start.wall)) / DAY_MS) - 2;
+    return daysBehind > periodDays
+      ? addDaysToWall(start.wall, Math.floor(daysBehind / periodDays) * periodDays)
+      : start.wall;
   }
 
   /** Gapbridge's own deadline and session events fold into their meeting; true when it was one. */
