@@ -18,10 +18,31 @@ export function allFollows(db: GapbridgeDatabase): Promise<FollowRecord[]> {
   return db.follows.toArray();
 }
 
-/** Adds or updates meetings by id, all or none (one transaction). Follows are kept. */
-export async function saveImportedMeetings(db: GapbridgeDatabase, meetings: readonly MeetingRecord[]): Promise<void> {
-  await db.transaction('rw', db.meetings, async () => {
+/** Thrown inside the store transaction when the user cancelled: the transaction rolls back. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('import cancelled');
+  }
+}
+
+/**
+ * Stores an imported calendar, all or nothing (one transaction): its meetings added or updated by
+ * id (follows are kept), and the imported meetings it cancels removed. Shipped meetings are never
+ * removed by a file. `isCancelled` is asked last, so a cancel before the commit changes nothing.
+ */
+export async function storeImportedCalendar(
+  db: GapbridgeDatabase,
+  meetings: readonly MeetingRecord[],
+  cancelledIds: readonly string[],
+  isCancelled: () => boolean = () => false,
+): Promise<{ removed: number }> {
+  return db.transaction('rw', db.meetings, async () => {
+    const stored = await db.meetings.bulkGet([...cancelledIds]);
+    const removable = stored.filter((meeting) => meeting?.origin === 'imported').map((meeting) => meeting!.id);
+    await db.meetings.bulkDelete(removable);
     await db.meetings.bulkPut(meetings.map((meeting) => ({ ...meeting, origin: 'imported' as const })));
+    if (isCancelled()) throw new ImportCancelledError();
+    return { removed: removable.length };
   });
 }
 

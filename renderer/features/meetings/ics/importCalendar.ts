@@ -199,7 +199,8 @@ class CalendarReader {
       const tzid = zone.lines.map((line) => /^TZID(?:;[^:]*)?:(.*)$/i.exec(line)?.[1]).find((id) => id !== undefined);
       if (tzid) this.zoneDefinitions.set(tzid.trim(), zone);
     }
-    const total = events.length * 2;
+    // Each event is counted twice: once read, once expanded.
+    const total = events.length;
     const parsed = events.map((raw) => {
       this.progress(total);
       return this.parse(raw);
@@ -235,7 +236,7 @@ class CalendarReader {
 
   private progress(total: number) {
     this.done++;
-    if (this.done % 500 === 0) this.onProgress?.(this.done, total);
+    if (this.done % 1000 === 0) this.onProgress?.(Math.floor(this.done / 2), total);
   }
 
   private skip(raw: RawComponent, reason: SkipReason, property?: string, uid?: string, summary?: string) {
