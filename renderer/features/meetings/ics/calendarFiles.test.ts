@@ -70,7 +70,8 @@ describe('exportCalendar', () => {
     expect(ics).toContain('SUMMARY:translation deadline: SG13 meeting\r\n');
     expect(ics).toContain('SUMMARY:contribution deadline: SG13 meeting (estimate)');
     expect(ics).toContain('TRIGGER:-P3D');
-    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2 + 2 * 5);
+    // SG13 sits 12 days (daily sessions), the e-plenary one; each has five deadlines.
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(12 + 1 + 2 * 5);
     expect(ics.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
   });
 

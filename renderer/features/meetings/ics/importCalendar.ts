@@ -248,7 +248,8 @@ class CalendarReader {
       read();
     } catch (error) {
       if (error instanceof SkipEvent) this.skip(event.raw, error.reason, error.property, event.uid, event.summary);
-      else if (error instanceof ExpansionLimitError) this.skip(event.raw, 'too-complex', 'RRULE', event.uid, event.summary);
+      else if (error instanceof ExpansionLimitError)
+        this.skip(event.raw, 'too-complex', 'RRULE', event.uid, event.summary);
       else throw error;
     }
   }
@@ -290,7 +291,8 @@ class CalendarReader {
       const other = newest.get(key);
       if (other) {
         this.mergedDuplicates++;
-        if (other.sequence > event.sequence || (other.sequence === event.sequence && other.stamp > event.stamp)) continue;
+        if (other.sequence > event.sequence || (other.sequence === event.sequence && other.stamp > event.stamp))
+          continue;
       }
       newest.set(key, event);
     }
@@ -475,7 +477,9 @@ class CalendarReader {
         const wall = value.isUtc && !start.isDate ? start.zone.toWall(wallTimeAsUtc(value)) : value;
         recur.until = ICAL.Time.fromData({ ...wall, isDate: start.isDate || value.isDate });
       }
-      const iterator = recur.iterator(ICAL.Time.fromData({ ...this.fastForward(recur, start, length), isDate: start.isDate }));
+      const iterator = recur.iterator(
+        ICAL.Time.fromData({ ...this.fastForward(recur, start, length), isDate: start.isDate }),
+      );
       for (let next = iterator.next(); next; next = iterator.next()) {
         const wall = {
           year: next.year,
@@ -498,8 +502,12 @@ class CalendarReader {
     for (const property of component.getAllProperties('rdate')) {
       for (const raw of property.jCal.slice(3) as unknown[]) {
         const occurrence = this.moment(property, Array.isArray(raw) ? raw[0] : raw, () => start.zone);
-        const moment = start.isDate || !occurrence.isDate ? occurrence : momentAt({ ...occurrence.wall, ...timeOfDay(start.wall) }, false, start.zone);
-        if (inWindow(moment.instant) && found.size < MAX_OCCURRENCES_PER_EVENT) found.set(occurrenceKey(moment), moment);
+        const moment =
+          start.isDate || !occurrence.isDate
+            ? occurrence
+            : momentAt({ ...occurrence.wall, ...timeOfDay(start.wall) }, false, start.zone);
+        if (inWindow(moment.instant) && found.size < MAX_OCCURRENCES_PER_EVENT)
+          found.set(occurrenceKey(moment), moment);
       }
     }
     for (const property of component.getAllProperties('exdate')) {
@@ -509,7 +517,11 @@ class CalendarReader {
         if (excluded.isDate && !start.isDate) {
           for (const [key, occurrence] of found) {
             const wall = occurrence.wall;
-            if (wall.year === excluded.wall.year && wall.month === excluded.wall.month && wall.day === excluded.wall.day) {
+            if (
+              wall.year === excluded.wall.year &&
+              wall.month === excluded.wall.month &&
+              wall.day === excluded.wall.day
+            ) {
               found.delete(key);
             }
           }
@@ -571,7 +583,9 @@ class CalendarReader {
       title: titlesOf(component, summary),
       start: new Date(start.instant).toISOString(),
       // An all-day event's DTEND is the day after its last day.
-      end: new Date(start.isDate && lastInstant === start.instant ? start.instant + DAY_MS - 1 : lastInstant).toISOString(),
+      end: new Date(
+        start.isDate && lastInstant === start.instant ? start.instant + DAY_MS - 1 : lastInstant,
+      ).toISOString(),
       timeZone: declaredZone && resolveZoneName(declaredZone) === declaredZone ? declaredZone : start.zone.name,
       place: isVirtual ? null : location,
       remoteParticipation: text(component, X.remote) !== 'FALSE',

@@ -35,7 +35,8 @@ export function splitCalendar(text: string): SplitCalendar {
     const begin = upper.startsWith('BEGIN:') ? upper.slice(6).trim() : null;
     const end = upper.startsWith('END:') ? upper.slice(4).trim() : null;
     if (!inCalendar) {
-      if (begin !== 'VCALENDAR') throw new CalendarFileError(calendars ? 'malformed' : 'not-calendar', `line ${lineNumber}`);
+      if (begin !== 'VCALENDAR')
+        throw new CalendarFileError(calendars ? 'malformed' : 'not-calendar', `line ${lineNumber}`);
       inCalendar = true;
       calendars++;
       return;

@@ -127,10 +127,7 @@ export function resolveZoneName(tzid: string): string | null {
       .trim();
     const byId = [...findIana(id), ...findIana(label)].find(matches);
     if (byId) return byId;
-    const byCity = label
-      .split(/[,/]/)
-      .map(zoneForCity)
-      .find(matches);
+    const byCity = label.split(/[,/]/).map(zoneForCity).find(matches);
     if (byCity) return byCity;
   }
   return null;
