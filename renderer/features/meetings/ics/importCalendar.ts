@@ -565,39 +565,56 @@ class CalendarReader {
     this.meetings.set(meeting.id, meeting);
   }
 
+  /** What every occurrence of an event shares, read once per event. */
+  private readonly shared = new Map<
+    ParsedEvent,
+    Omit<MeetingRecord, 'id' | 'start' | 'end' | 'timeZone' | 'deadlines'>
+  >();
+
+  private sharedFields(event: ParsedEvent, isRecurring: boolean) {
+    let fields = this.shared.get(event);
+    if (!fields) {
+      const component = event.component;
+      const summary = event.summary || event.uid;
+      const location = text(component, 'location');
+      const isVirtual = !location || /^(virtual|online|e-meeting)$/i.test(location);
+      const kind = classifyEvent(summary, text(component, X.kind), isRecurring);
+      fields = {
+        kind,
+        group:
+          text(component, X.group) ??
+          groupCodeIn(summary) ??
+          (kind === 'personal' ? '' : (text(component, 'categories') ?? 'ITU-T')),
+        title: titlesOf(component, summary),
+        place: isVirtual ? null : location,
+        remoteParticipation: text(component, X.remote) !== 'FALSE',
+        links: {
+          ...(text(component, 'url') ? { meetingPage: text(component, 'url') } : {}),
+          ...(text(component, X.collectiveLetter) ? { collectiveLetter: text(component, X.collectiveLetter) } : {}),
+        },
+        ...(text(component, X.prepares) ? { preparesMeetingId: text(component, X.prepares) } : {}),
+        origin: 'imported',
+        ...(text(component, X.source) ? { source: text(component, X.source) } : {}),
+        updatedAt: this.now.toISOString(),
+      };
+      this.shared.set(event, fields);
+    }
+    return fields;
+  }
+
   private record(event: ParsedEvent, id: string, start: Moment, end: Moment, isRecurring: boolean): MeetingRecord {
-    const component = event.component;
-    const summary = event.summary || event.uid;
-    const location = text(component, 'location');
-    const isVirtual = !location || /^(virtual|online|e-meeting)$/i.test(location);
-    const declaredZone = text(component, X.timeZone);
-    const kind = classifyEvent(summary, text(component, X.kind), isRecurring);
+    const declaredZone = text(event.component, X.timeZone);
     const lastInstant = end.isDate && end.instant > start.instant ? end.instant - 1 : end.instant;
     return {
+      ...this.sharedFields(event, isRecurring),
       id,
-      kind,
-      group:
-        text(component, X.group) ??
-        groupCodeIn(summary) ??
-        (kind === 'personal' ? '' : (text(component, 'categories') ?? 'ITU-T')),
-      title: titlesOf(component, summary),
       start: new Date(start.instant).toISOString(),
       // An all-day event's DTEND is the day after its last day.
       end: new Date(
         start.isDate && lastInstant === start.instant ? start.instant + DAY_MS - 1 : lastInstant,
       ).toISOString(),
       timeZone: declaredZone && resolveZoneName(declaredZone) === declaredZone ? declaredZone : start.zone.name,
-      place: isVirtual ? null : location,
-      remoteParticipation: text(component, X.remote) !== 'FALSE',
-      links: {
-        ...(text(component, 'url') ? { meetingPage: text(component, 'url') } : {}),
-        ...(text(component, X.collectiveLetter) ? { collectiveLetter: text(component, X.collectiveLetter) } : {}),
-      },
       deadlines: [],
-      ...(text(component, X.prepares) ? { preparesMeetingId: text(component, X.prepares) } : {}),
-      origin: 'imported',
-      ...(text(component, X.source) ? { source: text(component, X.source) } : {}),
-      updatedAt: this.now.toISOString(),
     };
   }
 }

@@ -39,13 +39,37 @@ export function isIanaZone(timeZone: string): boolean {
   return formatter(timeZone) !== null;
 }
 
-/** The offset of an IANA zone from UTC at an instant, in milliseconds (east positive). */
-export function zoneOffsetMs(epochMs: number, timeZone: string): number {
+function offsetByFormatting(epochMs: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone)!.formatToParts(epochMs)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - epochMs;
+  const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - wholeSeconds;
+}
+
+const HOUR_MS = 3_600_000;
+/** Per zone, the offset of each UTC hour in which the zone does not change its clocks. */
+const steadyHours = new Map<string, Map<number, number>>();
+
+/**
+ * The offset of an IANA zone from UTC at an instant, in milliseconds (east positive). Asking Intl
+ * is slow (it is most of an import's time), so an hour whose start and end have the same offset,
+ * as all but the hours of a clock change do, is remembered.
+ */
+export function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  let hours = steadyHours.get(timeZone);
+  if (!hours) steadyHours.set(timeZone, (hours = new Map()));
+  const hour = Math.floor(epochMs / HOUR_MS);
+  const known = hours.get(hour);
+  if (known !== undefined) return known;
+  const atStart = offsetByFormatting(hour * HOUR_MS, timeZone);
+  if (atStart !== offsetByFormatting((hour + 1) * HOUR_MS - 1000, timeZone)) {
+    return offsetByFormatting(epochMs, timeZone);
+  }
+  if (hours.size > 100_000) hours.clear();
+  hours.set(hour, atStart);
+  return atStart;
 }
 
 export function wallTimeAsUtc(wall: WallTime): number {
