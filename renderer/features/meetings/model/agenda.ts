@@ -65,6 +65,8 @@ export function splitByTime(meetings: readonly MeetingRecord[], now: Date) {
 }
 
 export function deadlinesOf(meeting: MeetingRecord): Deadline[] {
+  // Someone's own event has only the dates it carries: no ITU deadline is estimated for it.
+  if (meeting.kind === 'personal') return [...meeting.deadlines];
   return meetingDeadlines(dateInZone(new Date(meeting.start), meeting.timeZone), meeting.deadlines);
 }
 
