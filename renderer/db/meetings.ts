@@ -46,6 +46,30 @@ export async function storeImportedCalendar(
   });
 }
 
+/**
+ * Deletes a meeting that came from a calendar file, with its follow (queued for the hub), in one
+ * transaction. Shipped and published meetings are not the user's to delete: false, nothing changed.
+ */
+export async function deleteImportedMeeting(db: GapbridgeDatabase, id: string): Promise<boolean> {
+  return db.transaction('rw', [db.meetings, db.follows, db.outbox], async () => {
+    const meeting = await db.meetings.get(id);
+    if (meeting?.origin !== 'imported') return false;
+    await db.meetings.delete(id);
+    const follow = followId('meeting', id);
+    if (await db.follows.get(follow)) {
+      await db.follows.delete(follow);
+      await db.outbox.add({
+        mutationId: crypto.randomUUID(),
+        entity: 'follow',
+        entityId: follow,
+        payload: { deleted: true },
+        createdAt: new Date().toISOString(),
+      });
+    }
+    return true;
+  });
+}
+
 export function followId(target: FollowRecord['target'], targetId: string): string {
   return `${target}:${targetId}`;
 }

@@ -9,6 +9,7 @@ import { useLanguage } from '../course/useCourse';
 import { CalendarFileNotice } from './CalendarFileNotice';
 import { DeadlineTimeline } from './DeadlineTimeline';
 import { formatRange, formatZoneName, localTimeZone } from './formatMeetings';
+import { DeleteImportedEvent } from './DeleteImportedEvent';
 import { exportMeetings, follow, type FileOutcome } from './meetingActions';
 import { deadlinesOf } from './model/agenda';
 import { meetingTitle } from './model/titles';
@@ -136,6 +137,7 @@ export function MeetingDetail({ meetingId, data }: { meetingId: string; data: Me
         </button>
       </div>
       <CalendarFileNotice outcome={outcome} />
+      {meeting.origin === 'imported' && <DeleteImportedEvent meetingId={meeting.id} />}
       <DeadlineTimeline deadlines={deadlinesOf(meeting)} />
     </article>
   );

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { db } from '../../db';
-import { ImportCancelledError, setFollowing, storeImportedCalendar } from '../../db/meetings';
+import { deleteImportedMeeting, ImportCancelledError, setFollowing, storeImportedCalendar } from '../../db/meetings';
 import type { DeadlineKind, FollowRecord, MeetingRecord } from '../../db/records';
 import { DEFAULT_REMINDER_DAYS, readSetting } from '../../db/settings';
 import type { LanguageCode } from '../../i18n/languages';
@@ -116,4 +116,9 @@ export async function follow(target: FollowRecord['target'], targetId: string, i
     const { checkReminders } = await import('./reminders');
     await checkReminders();
   }
+}
+
+/** Deletes an event the user imported (never a shipped meeting); true when it was deleted. */
+export function deleteImportedEvent(meetingId: string): Promise<boolean> {
+  return deleteImportedMeeting(db, meetingId);
 }
