@@ -112,6 +112,68 @@ describe('the meetings calendar', () => {
     expect(await fresh.page.getByTestId('meeting-time').innerText()).toContain('9:30 AM');
     await fresh.context.close();
   });
+
+  it('deletes an imported event after asking, and keeps the others', async () => {
+    await openMeeting(page, 'wp1-17-2031-02@example.org');
+    await page.getByTestId('delete-event').click();
+    await page.getByTestId('confirm-delete').click();
+    await page.getByTestId('upcoming').waitFor();
+    await expect
+      .poll(() => page.getByTestId('upcoming').locator('h3 a').allInnerTexts())
+      .toEqual(['ITU-T SG13 meeting']);
+  });
+});
+
+describe('a 100,000-event calendar file', () => {
+  // Short events in 2031, within the recurrence window of TODAY; every hundredth repeats weekly.
+  function hugeCalendar(events: number): Buffer {
+    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Gapbridge e2e//EN'];
+    for (let i = 0; i < events; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      const month = String(((i >> 5) % 12) + 1).padStart(2, '0');
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:e${i}@x`,
+        `DTSTART:2031${month}${day}T090000Z`,
+        `DTEND:2031${month}${day}T100000Z`,
+        ...(i % 100 === 0 ? ['RRULE:FREQ=WEEKLY;COUNT=2'] : []),
+        `SUMMARY:SG13 rapporteur meeting ${i}`,
+        'END:VEVENT',
+      );
+    }
+    lines.push('END:VCALENDAR');
+    return Buffer.from(lines.join('\r\n'));
+  }
+
+  it('reads in a worker while the window keeps responding, can be cancelled, then imports all of it', async () => {
+    const { context, page } = await freshApp();
+    const file = { name: 'huge.ics', mimeType: 'text/calendar', buffer: hugeCalendar(100_000) };
+    const countBefore = await page.getByTestId('filter-count').innerText();
+
+    await page.getByTestId('import-ics').setInputFiles(file);
+    const progress = page.getByTestId('import-progress').locator('progress');
+    await expect.poll(() => progress.getAttribute('value'), { timeout: 60_000 }).toMatch(/^[1-9]/);
+    const seen = Number(await progress.getAttribute('value'));
+    // The interface thread is free while the worker reads: typing reaches the search field and
+    // the reading goes on meanwhile.
+    await page.getByTestId('filter-search').fill('sg13');
+    expect(await page.getByTestId('filter-search').inputValue()).toBe('sg13');
+    await expect
+      .poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 })
+      .toBeGreaterThan(seen);
+    await page.getByTestId('import-cancel').click();
+    expect(await page.getByTestId('file-outcome').innerText()).toBe(en.get('calendarFile.cancelled'));
+    await page.getByTestId('filter-search').fill('');
+    expect(await page.getByTestId('filter-count').innerText()).toBe(countBefore);
+
+    await page.getByTestId('import-ics').setInputFiles(file);
+    await page.getByTestId('file-outcome').waitFor({ timeout: 170_000 });
+    // 100,000 events, and a second occurrence for each of the 1,000 weekly ones.
+    expect(await page.getByTestId('file-outcome').innerText()).toBe(
+      'Imported 101,000 meetings. They are saved on this device.',
+    );
+    await context.close();
+  }, 300_000);
 });
 
 describe('times in two time zones', () => {

@@ -30,6 +30,7 @@ export async function offlineContext(
 export async function openOffline(context: BrowserContext, hash = ''): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${OFFLINE_ORIGIN}/${hash}`);
-  await page.locator('nav').waitFor();
+  // The shell's navigation; a page may have its own nav (the meetings view switch) drawn first.
+  await page.locator('nav.shell-nav').waitFor();
   return page;
 }
