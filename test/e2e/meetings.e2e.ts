@@ -229,9 +229,40 @@ describe('meetings in Arabic', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'agenda-ar.png'), fullPage: true });
     await openMeeting(page, SG13);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'meeting-ar.png'), fullPage: true });
+    await page.getByTestId('delete-event').click();
+    await page.getByTestId('confirm-delete').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'delete-event-ar.png'), fullPage: true });
     await page.goto(`${new URL(page.url()).origin}/#/meetings/month`);
     await page.getByTestId('month-name').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'month-ar.png') });
+    await context.close();
+  });
+});
+
+describe('a partial file in French', () => {
+  const fr = flatten(readNamespace('fr', 'meetings'));
+  const BAD_DATES = path.resolve(import.meta.dirname, '../../renderer/features/meetings/ics/fixtures/bad-dates.ics');
+
+  it('imports the good event and lists the skipped ones with what is wrong with each date', async () => {
+    const { context, page } = await freshApp({ locale: 'fr-FR' });
+    const outcome = await importFile(page, {
+      name: 'bad-dates.ics',
+      mimeType: 'text/calendar',
+      buffer: readFileSync(BAD_DATES),
+    });
+    expect(outcome).toContain('1 réunion importée');
+    await page.getByTestId('skipped-events').locator('summary').click();
+    const skipped = await page.getByTestId('skipped-events').locator('li').allInnerTexts();
+    expect(skipped).toHaveLength(2);
+    expect(skipped[0]).toContain(fr.get('calendarFile.skipReasons.year-out-of-range'));
+    expect(skipped[1]).toContain(fr.get('calendarFile.skipReasons.impossible-date'));
+    // A date error is said as such, never as a full disk.
+    expect(outcome).not.toContain(String(fr.get('calendarFile.storageFull')).slice(0, 30));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'skipped-events-fr.png'), fullPage: true });
+    await openMeeting(page, 'good@example.org');
+    await page.getByTestId('delete-event').click();
+    await page.getByTestId('confirm-delete').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'delete-event-fr.png'), fullPage: true });
     await context.close();
   });
 });
