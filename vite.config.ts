@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import packageJson from './package.json' with { type: 'json' };
 import { CONTENT_SECURITY_POLICY } from './electron/security/contentSecurityPolicy.ts';
 
@@ -7,7 +8,34 @@ import { CONTENT_SECURITY_POLICY } from './electron/security/contentSecurityPoli
 export default defineConfig({
   root: 'renderer',
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The web build's offline worker (dist/sw.js). Electron loads the same dist/ over app:// and
+    // never registers it: renderer/app/offline/offlineWorker.ts decides at run time.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false,
+      filename: 'sw.js',
+      workbox: {
+        // The whole app: shell, every chunk, every woff2 slice of every font, the content packs.
+        // The .woff twins are left out: every browser with service workers takes woff2 first.
+        globPatterns: ['**/*.{html,js,css,svg,woff2,json}'],
+        // Chinese and Arabic slices and the course packs can be large; the largest chunk too.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        // Hashed file names are their own revision.
+        dontCacheBustURLsMatching: /-[\w-]{8}\.\w+$|\.[0-9a-f]{12}\.json$/,
+        navigateFallback: '/index.html',
+        inlineWorkboxRuntime: true,
+        cleanupOutdatedCaches: true,
+        // A new version waits until the user reloads (the update notice): never swapped mid-session.
+        skipWaiting: false,
+        clientsClaim: false,
+        sourcemap: false,
+      },
+    }),
+  ],
   define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   build: {
     outDir: '../dist',

@@ -19,6 +19,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'hub',
+          environment: 'node',
+          include: ['server/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'build',
           environment: 'node',
           include: ['test/build/**/*.test.ts'],

@@ -1,9 +1,15 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAppProtocolHandler, resolveAppFile } from './appProtocol';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, resolveAppFile } from './appProtocol';
 import { CONTENT_SECURITY_POLICY } from './security/contentSecurityPolicy';
 
 const root = path.resolve('/opt/gapbridge/dist');
+
+describe('the app:// scheme', () => {
+  it("does not allow service workers: the web build's offline worker is for browsers only", () => {
+    expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('allowServiceWorkers');
+  });
+});
 
 describe('resolveAppFile', () => {
   it('maps app addresses to files under the root', () => {

@@ -108,11 +108,21 @@ describe('saving a text file and notifying', () => {
     expect(effects.saveFile).toHaveBeenCalledTimes(2);
   });
 
-  it('shows short notifications only', async () => {
+  it('shows notifications that have a title and a body', async () => {
     const { call, effects } = setUp();
     expect(await call(IPC.notify, appFrame, 'Contributions: in 3 days', 'SG13 meeting')).toBe(true);
-    await expect(call(IPC.notify, appFrame, 'x'.repeat(501), 'body')).rejects.toThrow(/notification/);
     await expect(call(IPC.notify, appFrame, 'title', null)).rejects.toThrow(/notification/);
+    await expect(call(IPC.notify, appFrame, '', 'body')).rejects.toThrow(/notification/);
     expect(effects.notify).toHaveBeenCalledTimes(1);
+  });
+
+  it('shortens a notification too long to show instead of refusing it', async () => {
+    const { effects, call } = setUp();
+    const title = `Contributions: ${'in 3 days '.repeat(100)}`;
+    expect(await call(IPC.notify, appFrame, title, 'S'.repeat(20_000))).toBe(true);
+    const [shownTitle, shownBody] = effects.notify.mock.calls[0] as unknown as [string, string];
+    expect(shownTitle.length).toBeLessThanOrEqual(500);
+    expect(shownTitle).toMatch(/^Contributions: in 3 days .*…$/);
+    expect(shownBody).toBe(`${'S'.repeat(499)}…`);
   });
 });

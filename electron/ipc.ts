@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { isLanguageCode, type LanguageCode } from '../renderer/i18n/languages';
 import { IPC, SAVED_FILE_TYPES, type SavedFileType } from '../renderer/platform/contract';
 import { toAllowedExternalUrl } from '../renderer/platform/externalUrl';
+import { fitNotificationText } from '../renderer/platform/notificationText';
 import { isAppUrl } from './security/appUrl';
 
 /** What the IPC handlers do once a request is trusted and valid; supplied by main.ts. */
@@ -16,9 +17,8 @@ export interface IpcEffects {
   notify(title: string, body: string): Promise<boolean>;
 }
 
-/** The largest file the renderer may ask to save, and the longest notification text. */
+/** The largest file the renderer may ask to save. */
 export const MAX_SAVED_BYTES = 50 * 1024 * 1024;
-export const MAX_NOTIFICATION_TEXT = 500;
 
 /**
  * A file name for a saved file: the suggestion without path separators, control or reserved
@@ -79,10 +79,9 @@ export function createIpcHandlers(effects: IpcEffects): Record<string, Handler> 
       return effects.saveFile(sender, safe, content);
     },
     async [IPC.notify](_sender, title, body) {
-      if (!isShortText(title, MAX_NOTIFICATION_TEXT) || !isShortText(body, MAX_NOTIFICATION_TEXT)) {
-        throw new IpcRefusal('Unusable notification');
-      }
-      return effects.notify(title, body);
+      if (!isShortText(title, Infinity) || !isShortText(body, Infinity)) throw new IpcRefusal('Unusable notification');
+      // Too long for a notification is shortened, never refused: a refused reminder would be lost.
+      return effects.notify(fitNotificationText(title), fitNotificationText(body));
     },
   };
 }

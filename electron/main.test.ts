@@ -17,7 +17,7 @@ const electron = vi.hoisted(() => {
     maximize = vi.fn();
     once = vi.fn();
     on = vi.fn();
-    webContents = { send: vi.fn() };
+    webContents = { send: vi.fn(), on: vi.fn() };
   }
   return {
     windows,
@@ -95,5 +95,23 @@ describe('main process wiring', () => {
     expect(electron.module.ipcMain.handle.mock.calls.map(([channel]) => channel)).toEqual(
       expect.arrayContaining(['gapbridge:open-external', 'gapbridge:set-language']),
     );
+  });
+
+  it('shows a reminder whose title is longer than a notification holds, shortened', async () => {
+    const shown: { title: string; body: string }[] = [];
+    electron.module.Notification.mockImplementation(function (options: { title: string; body: string }) {
+      shown.push(options);
+      return { show: vi.fn() };
+    });
+    const [, handler] = electron.module.ipcMain.handle.mock.calls.find(([channel]) => channel === 'gapbridge:notify')!;
+    const event = { senderFrame: { url: 'app://gapbridge/index.html', parent: null }, sender: {} };
+    const longTitle = 'Meeting of Study Group 13 '.repeat(100);
+    expect(
+      await (handler as (...args: unknown[]) => Promise<unknown>)(event, 'Contributions: in 3 days', longTitle),
+    ).toBe(true);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.title).toBe('Contributions: in 3 days');
+    expect(shown[0]!.body.length).toBeLessThanOrEqual(500);
+    expect(shown[0]!.body).toMatch(/^Meeting of Study Group 13 .*…$/);
   });
 });

@@ -126,6 +126,19 @@ function createWindow(): BrowserWindow {
   if (state.isMaximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => saveWindowState(window));
+  // The renderer refuses to unload while a draft's changes wait for disk space: ask the delegate.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const strings = MENU_STRINGS[language];
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      buttons: [strings.closeAnyway, strings.stay],
+      defaultId: 1,
+      cancelId: 1,
+      message: strings.unsavedMessage,
+      detail: strings.unsavedDetail,
+    });
+    if (choice === 0) event.preventDefault();
+  });
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }

@@ -43,6 +43,8 @@ async function start(): Promise<void> {
   // Course content installs in the background, in its own chunk (schema validation is not small).
   void import('./content/contentStore').then(({ installBundledContent }) => installBundledContent());
   void import('./features/meetings/reminders').then(({ startReminders }) => startReminders());
+  // In a web browser only: keeps the whole app, fonts and packs for offline reloads.
+  void import('./app/offline/offlineWorker').then(({ startOfflineWorker }) => startOfflineWorker());
 }
 
 void start();

@@ -4,11 +4,12 @@
  * renderer build ships and the app installs on first run.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PACK_FORMAT, manifestSchema, type PackManifest } from '../../renderer/content/packSchema';
 import { compileCalendar } from './compileCalendar';
 import { compileCourse, ContentError } from './compileCourse';
+import { readSourceFile } from './guards';
 import { COURSE_DIR, readCourseSources, readCourseVersion, readFactGrades } from './readSources';
 
 const OUT = path.resolve(import.meta.dirname, '../../renderer/public/packs');
@@ -35,7 +36,7 @@ function writePack(manifest: PackManifest, pack: Pack): void {
 /** Builds from content/, or the course from the folder named by COURSE_DIR (to try out a draft). */
 function build(courseDir = process.env.COURSE_DIR ?? COURSE_DIR): void {
   const course = compileCourse(readCourseSources(courseDir), readCourseVersion(courseDir), readFactGrades(courseDir));
-  const read = (file: string) => readFileSync(path.join(CALENDAR_DIR, file), 'utf8');
+  const read = (file: string) => readSourceFile(path.join(CALENDAR_DIR, file), `calendar/${file}`);
   const calendarVersion = (JSON.parse(read('pack.json')) as { version: string }).version;
   const calendar = compileCalendar(read('groups.yaml'), read('meetings.yaml'), calendarVersion);
 

@@ -1,10 +1,10 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { calendarPackSchema, PACK_FORMAT, type CalendarPack } from '../../renderer/content/packSchema';
 import { zonedTimeToInstant, isKnownTimeZone } from '../../renderer/features/meetings/model/zonedTime';
 import { DEADLINE_KINDS, MEETING_KINDS } from '../../renderer/db/records';
 import { LANGUAGES, type LanguageCode } from '../../renderer/i18n/languages';
 import { ContentError } from './compileCourse';
+import { checkMeetingDates, checkYear, parseSourceYaml } from './guards';
 
 // Meetings are announced by date; these are the usual opening and closing hours.
 const OPENING_TIME = '09:30';
@@ -42,7 +42,7 @@ const meetingSource = z.strictObject({
 });
 
 function parse<T>(schema: z.ZodType<T>, yaml: string, file: string): T {
-  const result = schema.safeParse(parseYaml(yaml, { schema: 'core' }));
+  const result = schema.safeParse(parseSourceYaml(file, yaml, { schema: 'core' }));
   if (!result.success) {
     throw new ContentError(
       `${file}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
@@ -59,6 +59,8 @@ export function compileCalendar(groupsYaml: string, meetingsYaml: string, versio
   for (const meeting of meetings) {
     if (ids.has(meeting.id)) throw new ContentError(`calendar/meetings.yaml: ${meeting.id} appears twice`);
     ids.add(meeting.id);
+    checkMeetingDates(`calendar/meetings.yaml: ${meeting.id}`, meeting.start, meeting.end);
+    for (const { date } of meeting.deadlines ?? []) checkYear(`calendar/meetings.yaml: ${meeting.id}`, date);
     if (meeting.end < meeting.start)
       throw new ContentError(`calendar/meetings.yaml: ${meeting.id} ends before it starts`);
   }

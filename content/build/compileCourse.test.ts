@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type LanguageCode } from '../../renderer/i18n/languages';
 import { compileCourse, type CourseSources } from './compileCourse';
 
-function module(overrides: { prompt?: string; fact?: string; correct?: string[] } = {}) {
+type Choice = { id: string; text: string; fixedLast?: true };
+
+function module(overrides: { prompt?: string; fact?: string; correct?: string[]; choices?: Choice[] } = {}) {
   return {
     id: 'm1',
     order: 1,
@@ -21,7 +23,7 @@ function module(overrides: { prompt?: string; fact?: string; correct?: string[] 
       fact: overrides.fact ?? 'M1-03',
       type: 'single',
       prompt: overrides.prompt ?? `Question ${i + 1}?`,
-      choices: [
+      choices: overrides.choices ?? [
         { id: 'a', text: 'One' },
         { id: 'b', text: 'Two' },
         { id: 'c', text: 'Three' },
@@ -41,7 +43,7 @@ function sources(perLanguage: (code: LanguageCode) => object | undefined): Cours
   );
 }
 
-const grades = { 'M1-03': 'H', 'M1-04': 'M', 'M1-99': 'L' } as const;
+const grades = { 'M1-03': 'H', 'M1-04': 'M', 'M1-99': 'L', 'N-05': 'H', 'N-63': 'L' } as const;
 
 describe('compileCourse', () => {
   it('makes one pack per language with HTML lessons', () => {
@@ -103,6 +105,23 @@ describe('compileCourse', () => {
     ).toThrow(/graded unknown/);
   });
 
+  it('accepts a question resting on an N-series fact graded H and refuses one graded L', () => {
+    expect(
+      compileCourse(
+        sources(() => module({ fact: 'N-05' })),
+        '1',
+        grades,
+      ),
+    ).toHaveLength(LANGUAGES.length);
+    expect(() =>
+      compileCourse(
+        sources(() => module({ fact: 'N-63' })),
+        '1',
+        grades,
+      ),
+    ).toThrow(/rests on N-63, graded L/);
+  });
+
   it('refuses a single-choice question with two answers', () => {
     expect(() =>
       compileCourse(
@@ -111,5 +130,54 @@ describe('compileCourse', () => {
         grades,
       ),
     ).toThrow(/exactly one correct choice/);
+  });
+
+  it('carries the fact each question rests on into every pack', () => {
+    const packs = compileCourse(
+      sources(() => module({ fact: 'M1-04' })),
+      '1',
+      grades,
+    );
+    for (const pack of packs) expect(pack.questions.every((q) => q.fact === 'M1-04')).toBe(true);
+  });
+
+  it('keeps a choice marked fixedLast, or an English "All of the above", last in every language', () => {
+    const marked = (code: LanguageCode) =>
+      module({
+        choices: [
+          { id: 'a', text: `One ${code}` },
+          { id: 'b', text: `Two ${code}` },
+          { id: 'c', text: `Aucune ${code}`, fixedLast: true },
+        ],
+      });
+    for (const pack of compileCourse(sources(marked), '1', grades)) {
+      expect(pack.questions[0]!.choices.map((c) => Boolean(c.fixedLast))).toEqual([false, false, true]);
+    }
+    const recognised = (code: LanguageCode) =>
+      module({
+        choices: [
+          { id: 'a', text: code === 'en' ? 'All of the above' : `Toutes ${code}` },
+          { id: 'b', text: 'Two' },
+          { id: 'c', text: 'Three' },
+        ],
+      });
+    for (const pack of compileCourse(sources(recognised), '1', grades)) {
+      expect(pack.questions[0]!.choices.find((c) => c.id === 'a')?.fixedLast).toBe(true);
+    }
+  });
+
+  it('fails when a translation drops the fixedLast mark', () => {
+    const choices = (fixedLast: boolean): Choice[] => [
+      { id: 'a', text: 'One' },
+      { id: 'b', text: 'Two' },
+      fixedLast ? { id: 'c', text: 'None', fixedLast: true } : { id: 'c', text: 'None' },
+    ];
+    expect(() =>
+      compileCourse(
+        sources((code) => module({ choices: choices(code !== 'ar') })),
+        '1',
+        grades,
+      ),
+    ).toThrow(/ar\/m1.yaml: its structure/);
   });
 });

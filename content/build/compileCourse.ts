@@ -1,6 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { LANGUAGES, type LanguageCode } from '../../renderer/i18n/languages';
 import { coursePackSchema, PACK_FORMAT, type CoursePack } from '../../renderer/content/packSchema';
+import { checkLessonMarkdown, parseSourceYaml } from './guards';
 import { lessonMarkdownToHtml } from './markdown';
 import { moduleSource, type ModuleSource } from './sourceSchema';
 
@@ -13,17 +13,14 @@ export type FactGrades = Record<string, 'H' | 'M' | 'L'>;
 export class ContentError extends Error {}
 
 function parseModule(language: LanguageCode, file: string, yaml: string): ModuleSource {
-  let data: unknown;
-  try {
-    data = parseYaml(yaml);
-  } catch (error) {
-    throw new ContentError(`${language}/${file}: not valid YAML: ${(error as Error).message}`);
-  }
+  const where = `${language}/${file}`;
+  const data = parseSourceYaml(where, yaml);
   const result = moduleSource.safeParse(data);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ContentError(`${language}/${file}: ${issues}`);
+    throw new ContentError(`${where}: ${issues}`);
   }
+  for (const lesson of result.data.lessons) checkLessonMarkdown(`${where}: ${lesson.id}`, lesson.body);
   return result.data;
 }
 
@@ -38,7 +35,7 @@ function structureOf(module: ModuleSource): unknown {
       lesson,
       fact,
       type,
-      choices: choices.map((c) => c.id),
+      choices: choices.map((c) => (c.fixedLast ? { id: c.id, fixedLast: true } : c.id)),
       correct,
     })),
   };
@@ -62,7 +59,24 @@ function checkSourceModule(file: string, module: ModuleSource, grades: FactGrade
   }
 }
 
-function toPack(language: LanguageCode, version: string, modules: ModuleSource[]): CoursePack {
+/** "All of the above" and its kind, in the English source, are kept last even if not marked. */
+const CATCH_ALL_CHOICE = /\b(all|none|both|neither) of (the )?(above|these|them|others|previous)\b/i;
+
+/** Which choices stay last when shuffled: marked `fixedLast`, or recognised in the English text. */
+function fixedLastChoices(source: ModuleSource): Set<string> {
+  return new Set(
+    source.questions.flatMap((q) =>
+      q.choices.filter((c) => c.fixedLast || CATCH_ALL_CHOICE.test(c.text)).map((c) => `${q.id}/${c.id}`),
+    ),
+  );
+}
+
+function toPack(
+  language: LanguageCode,
+  version: string,
+  modules: ModuleSource[],
+  fixedLast: ReadonlySet<string>,
+): CoursePack {
   const sorted = [...modules].sort((a, b) => a.order - b.order);
   return coursePackSchema.parse({
     format: PACK_FORMAT,
@@ -87,9 +101,12 @@ function toPack(language: LanguageCode, version: string, modules: ModuleSource[]
         lessonId: q.lesson,
         type: q.type,
         prompt: q.prompt,
-        choices: q.choices,
+        choices: q.choices.map(({ id, text }) =>
+          fixedLast.has(`${q.id}/${id}`) ? { id, text, fixedLast: true as const } : { id, text },
+        ),
         correctChoiceIds: q.correct,
         explanation: q.explanation,
+        fact: q.fact,
       })),
     ),
   });
@@ -103,10 +120,12 @@ export function compileCourse(sources: CourseSources, version: string, grades: F
   const source = sources.get(SOURCE_LANGUAGE);
   if (!source || source.size === 0) throw new ContentError('No English course modules');
   const sourceModules = new Map<string, ModuleSource>();
+  const fixedLast = new Set<string>();
   for (const [file, yaml] of source) {
     const module = parseModule(SOURCE_LANGUAGE, file, yaml);
     checkSourceModule(file, module, grades);
     sourceModules.set(file, module);
+    for (const key of fixedLastChoices(module)) fixedLast.add(key);
   }
 
   return LANGUAGES.map(({ code }) => {
@@ -123,6 +142,6 @@ export function compileCourse(sources: CourseSources, version: string, grades: F
       }
       return module;
     });
-    return toPack(code, version, modules);
+    return toPack(code, version, modules, fixedLast);
   });
 }

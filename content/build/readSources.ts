@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LANGUAGES } from '../../renderer/i18n/languages';
 import type { CourseSources, FactGrades } from './compileCourse';
+import { readSourceFile } from './guards';
 
 export const COURSE_DIR = path.resolve(import.meta.dirname, '../course');
 
@@ -13,7 +14,7 @@ export function readCourseSources(dir = COURSE_DIR): CourseSources {
     for (const file of readdirSync(languageDir)
       .filter((f) => f.endsWith('.yaml'))
       .sort()) {
-      files.set(file, readFileSync(path.join(languageDir, file), 'utf8'));
+      files.set(file, readSourceFile(path.join(languageDir, file), `${code}/${file}`));
     }
     sources.set(code, files);
   }

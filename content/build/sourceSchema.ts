@@ -3,13 +3,18 @@ import { z } from 'zod';
 /** One module as written in content/course/<lang>/m<N>.yaml (see content/README.md). */
 const text = z.string().trim().min(1);
 
-const choice = z.strictObject({ id: z.string().min(1), text });
+/**
+ * `fixedLast: true` keeps a choice last when the choices are shuffled for an attempt: for an
+ * "All of the above" or "None of the above" choice, which reads wrongly anywhere else.
+ */
+const choice = z.strictObject({ id: z.string().min(1), text, fixedLast: z.literal(true).optional() });
 
 export const questionSource = z
   .strictObject({
     id: z.string().regex(/^m\d-q\d{2}$/),
     lesson: z.string().regex(/^m\d-l\d$/),
-    fact: z.string().regex(/^M\d-\d{2}$/),
+    // Module facts (M1-01) or the fact sheet's N-series (N-05).
+    fact: z.string().regex(/^(M\d|N)-\d{2}$/),
     type: z.enum(['single', 'multiple', 'true-false']),
     prompt: text,
     choices: z.array(choice).min(2).max(5),

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import iconUrl from './icon.svg';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { UpdateNotice } from './offline/UpdateNotice';
 
 export function Header() {
   const { t } = useTranslation('shell');
@@ -14,6 +15,7 @@ export function Header() {
         </div>
       </div>
       <LanguageSwitcher />
+      <UpdateNotice />
     </header>
   );
 }

@@ -28,9 +28,11 @@ export const packQuestionSchema = z.strictObject({
   lessonId: text,
   type: z.enum(['single', 'multiple', 'true-false']),
   prompt: text,
-  choices: z.array(z.strictObject({ id: text, text })).min(2),
+  choices: z.array(z.strictObject({ id: text, text, fixedLast: z.literal(true).optional() })).min(2),
   correctChoiceIds: z.array(text).min(1),
   explanation: text,
+  /** The fact-sheet fact the question rests on (packs made before it was carried have none). */
+  fact: text.optional(),
 });
 
 export const coursePackSchema = z.strictObject({

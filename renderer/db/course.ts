@@ -95,7 +95,7 @@ export class FinishedAttemptError extends Error {
 
 export async function startAttempt(
   db: GapbridgeDatabase,
-  attempt: Pick<QuizAttemptRecord, 'kind' | 'moduleId' | 'questionIds' | 'contentVersion'>,
+  attempt: Pick<QuizAttemptRecord, 'kind' | 'moduleId' | 'questionIds' | 'choiceOrder' | 'contentVersion'>,
 ): Promise<QuizAttemptRecord> {
   const record: QuizAttemptRecord = {
     ...attempt,
@@ -122,6 +122,22 @@ export async function saveAnswer(
     if (attempt.finishedAt) throw new FinishedAttemptError(attemptId);
     if (!attempt.questionIds.includes(questionId)) throw new Error(`${questionId} is not in attempt ${attemptId}`);
     await db.quizAttempts.put({ ...attempt, answers: { ...attempt.answers, [questionId]: choiceIds } });
+  });
+}
+
+/** Flags a question of an unfinished attempt to come back to, or takes the flag off. */
+export async function setQuestionFlag(
+  db: GapbridgeDatabase,
+  attemptId: string,
+  questionId: string,
+  isFlagged: boolean,
+): Promise<void> {
+  await db.transaction('rw', db.quizAttempts, async () => {
+    const attempt = await db.quizAttempts.get(attemptId);
+    if (!attempt) throw new Error(`No attempt ${attemptId}`);
+    if (attempt.finishedAt) throw new FinishedAttemptError(attemptId);
+    const others = (attempt.flagged ?? []).filter((id) => id !== questionId);
+    await db.quizAttempts.put({ ...attempt, flagged: isFlagged ? [...others, questionId] : others });
   });
 }
 

@@ -18,6 +18,7 @@ import type {
   SettingRecord,
   SyncStateRecord,
 } from './records';
+import { strictDurability } from './durability';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export const DATABASE_NAME = 'gapbridge';
@@ -49,5 +50,6 @@ export class GapbridgeDatabase extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    this.use(strictDurability);
   }
 }

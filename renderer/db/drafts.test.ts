@@ -7,7 +7,9 @@ import {
   compactDraft,
   createDraft,
   duplicateDraft,
-  importDraftState,
+  mergeIntoDraft,
+  readDraftLeniently,
+  replaceDraftState,
   loadDraftDoc,
   moveDraftToTrash,
   restoreDraftFromTrash,
@@ -61,20 +63,39 @@ describe('drafts in IndexedDB', () => {
     expect(bodyJson(await loadDraftDoc(db, draft.id))).toEqual(bodyJson(doc));
   });
 
-  it('merges an imported copy of the same draft instead of duplicating it', async () => {
+  it('merges a carried-in copy after keeping the present version as a snapshot', async () => {
     const db = fresh();
     const original = new Y.Doc();
     type(original, 'Shared start.');
     const draft = await createDraft(db, { title: 'Shared', language: 'en' }, Y.encodeStateAsUpdate(original));
+    await moveDraftToTrash(db, draft.id);
     const away = new Y.Doc();
     Y.applyUpdate(away, Y.encodeStateAsUpdate(original));
     type(away, 'Written elsewhere.');
 
-    expect(await importDraftState(db, { ...draft }, Y.encodeStateAsUpdate(away))).toBe('merged');
-    expect(await db.drafts.count()).toBe(1);
+    const before = await mergeIntoDraft(db, draft.id, Y.encodeStateAsUpdate(away), { title: 'Shared v2' });
+    expect(await db.drafts.get(draft.id)).toMatchObject({ title: 'Shared v2', deletedAt: null });
     expect(bodyText(bodyJson(await loadDraftDoc(db, draft.id)))).toBe('Shared start.\nWritten elsewhere.');
-    expect(await importDraftState(db, { ...draft, id: 'another' }, Y.encodeStateAsUpdate(away))).toBe('created');
-    expect(await db.drafts.count()).toBe(2);
+    const kept = new Y.Doc();
+    Y.applyUpdate(kept, (await db.draftSnapshots.get(before.id))!.state);
+    expect(before.kind).toBe('before-merge');
+    expect(bodyText(bodyJson(kept))).toBe('Shared start.');
+  });
+
+  it('reads what it can of a draft with an unreadable update, and replaces its state', async () => {
+    const db = fresh();
+    const seed = new Y.Doc();
+    type(seed, 'Readable.');
+    const draft = await createDraft(db, { title: 'Hurt', language: 'en' }, Y.encodeStateAsUpdate(seed));
+    await db.draftUpdates.add({ draftId: draft.id, update: new Uint8Array([255, 255, 255, 255, 1]), createdAt: '' });
+    await expect(loadDraftDoc(db, draft.id)).rejects.toThrow();
+
+    const { doc, unreadable } = await readDraftLeniently(db, draft.id);
+    expect(unreadable).toBe(1);
+    expect(bodyText(bodyJson(doc))).toBe('Readable.');
+    await replaceDraftState(db, draft.id, doc, Y.encodeStateAsUpdate(doc), {});
+    expect(bodyText(bodyJson(await loadDraftDoc(db, draft.id)))).toBe('Readable.');
+    expect((await db.draftSnapshots.where('draftId').equals(draft.id).first())?.kind).toBe('before-restore');
   });
 
   it('duplicates, and moves to the trash and back', async () => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { GapbridgeDatabase } from './database';
-import type { DraftRecord, DraftSnapshotRecord, DraftStatus } from './records';
+import type { DraftRecord, DraftSnapshotRecord, DraftStatus, DraftUpdateRecord } from './records';
 
 /** Updates beyond this are merged into one on opening a draft, keeping storage small. */
 const COMPACT_AFTER = 200;
@@ -128,22 +128,81 @@ export function snapshotsOf(db: GapbridgeDatabase, draftId: string): Promise<Dra
 }
 
 /**
- * A draft carried in from a .gapdraft file: merged into the draft with the same id (its state
- * applied as one more update), or created when this device does not have it.
+ * Merges a carried-in state into a draft (the caller has tried it on a copy), keeping the present
+ * version as a snapshot first, in one transaction: restoring that snapshot undoes the merge.
  */
-export async function importDraftState(
+export async function mergeIntoDraft(
   db: GapbridgeDatabase,
-  meta: Pick<DraftRecord, 'id' | 'title' | 'status' | 'language' | 'createdAt'>,
+  draftId: string,
   update: Uint8Array,
-): Promise<'merged' | 'created'> {
-  return db.transaction('rw', [db.drafts, db.draftUpdates, db.outbox], async () => {
-    const existing = await db.drafts.get(meta.id);
-    if (existing) {
-      await appendDraftUpdate(db, meta.id, update);
-      if (existing.deletedAt) await db.drafts.update(meta.id, { deletedAt: null });
-      return 'merged';
+  meta: DraftMetaChange,
+): Promise<DraftSnapshotRecord> {
+  return db.transaction('rw', [db.drafts, db.draftUpdates, db.draftSnapshots, db.outbox], async () => {
+    const present = await loadDraftDoc(db, draftId);
+    const snapshot = await takeSnapshot(db, draftId, present, 'before-merge');
+    await appendDraftUpdate(db, draftId, update, meta);
+    await db.drafts.update(draftId, { deletedAt: null });
+    return snapshot;
+  });
+}
+
+/**
+ * Changes a draft that is not open in the editor (a restore from the list, or from safe mode):
+ * the present version is kept as a snapshot, and the change is stored as one more update.
+ */
+export async function changeDraft(
+  db: GapbridgeDatabase,
+  draftId: string,
+  change: (doc: Y.Doc) => DraftMetaChange,
+  kind: DraftSnapshotRecord['kind'],
+): Promise<void> {
+  await db.transaction('rw', [db.drafts, db.draftUpdates, db.draftSnapshots, db.outbox], async () => {
+    const doc = await loadDraftDoc(db, draftId);
+    await takeSnapshot(db, draftId, doc, kind);
+    const before = Y.encodeStateVector(doc);
+    const meta = change(doc);
+    await appendDraftUpdate(db, draftId, Y.encodeStateAsUpdate(doc, before), meta);
+  });
+}
+
+export function storedUpdatesOf(db: GapbridgeDatabase, draftId: string): Promise<DraftUpdateRecord[]> {
+  return db.draftUpdates.where('draftId').equals(draftId).sortBy('seq');
+}
+
+/**
+ * What can still be read of a draft whose stored updates do not all apply: each update on its
+ * own, the unreadable ones left out (and counted).
+ */
+export async function readDraftLeniently(
+  db: GapbridgeDatabase,
+  draftId: string,
+): Promise<{ doc: Y.Doc; unreadable: number }> {
+  const doc = new Y.Doc();
+  let unreadable = 0;
+  for (const { update } of await storedUpdatesOf(db, draftId)) {
+    try {
+      Y.applyUpdate(doc, update, 'load');
+    } catch {
+      unreadable++;
     }
-    await createDraft(db, meta, update);
-    return 'created';
+  }
+  return { doc, unreadable };
+}
+
+/**
+ * Replaces all of a draft's stored updates with one state (safe mode, when some could not be
+ * read): the present readable version is kept as a snapshot first.
+ */
+export async function replaceDraftState(
+  db: GapbridgeDatabase,
+  draftId: string,
+  present: Y.Doc,
+  state: Uint8Array,
+  meta: DraftMetaChange,
+): Promise<void> {
+  await db.transaction('rw', [db.drafts, db.draftUpdates, db.draftSnapshots, db.outbox], async () => {
+    await takeSnapshot(db, draftId, present, 'before-restore');
+    await db.draftUpdates.where('draftId').equals(draftId).delete();
+    await appendDraftUpdate(db, draftId, state, meta);
   });
 }

@@ -122,9 +122,12 @@ export interface QuestionRecord {
   lessonId: string;
   type: QuestionType;
   prompt: string;
-  choices: { id: string; text: string }[];
+  /** In authored order; `fixedLast` ("All of the above") stays last when an attempt shuffles them. */
+  choices: { id: string; text: string; fixedLast?: true | undefined }[];
   correctChoiceIds: string[];
   explanation: string;
+  /** The fact-sheet fact the question rests on, e.g. M2-12; absent in packs older than the field. */
+  fact?: string | undefined;
 }
 
 // Learning -----------------------------------------------------------------------------------
@@ -135,6 +138,14 @@ export interface QuizAttemptRecord {
   /** Null for a practice assessment across all modules. */
   moduleId: string | null;
   questionIds: string[];
+  /**
+   * The order the choices of each question are shown in, drawn when the attempt starts, so that a
+   * resumed attempt and its review show the order the learner saw. Absent in older attempts:
+   * they show the authored order.
+   */
+  choiceOrder?: Record<string, string[]> | undefined;
+  /** Questions the learner flagged to come back to (practice assessment). */
+  flagged?: string[] | undefined;
   answers: Record<string, string[]>;
   /** Fraction correct, 0 to 1; null while the attempt is unfinished. */
   score: number | null;
@@ -197,7 +208,7 @@ export interface DraftSnapshotRecord {
   id: string;
   draftId: string;
   createdAt: IsoInstant;
-  kind: 'auto' | 'manual' | 'before-restore';
+  kind: 'auto' | 'manual' | 'before-restore' | 'before-merge';
   /** Y.encodeStateAsUpdate of the draft's document. */
   state: Uint8Array;
 }

@@ -19,3 +19,26 @@ describe('routes in the address hash', () => {
     expect(routeFromHash(hashOf('course', ['quiz', 'a/b']))).toEqual({ view: 'course', path: ['quiz', 'a/b'] });
   });
 });
+
+describe('leaving a screen that guards it', () => {
+  it('stays when the guard says no, goes when it says yes, and never asks to stay in place', async () => {
+    const { guardLeaving, navigate, useViewStore } = await import('./view');
+    useViewStore.setState({ view: 'drafts', path: ['edit', 'd1'] });
+    let answer = false;
+    const guard = vi.fn(() => answer);
+    const release = guardLeaving(guard);
+
+    navigate('drafts', 'edit', 'd1');
+    expect(guard).not.toHaveBeenCalled();
+    navigate('home');
+    expect(useViewStore.getState()).toEqual({ view: 'drafts', path: ['edit', 'd1'] });
+    answer = true;
+    navigate('home');
+    expect(useViewStore.getState()).toEqual({ view: 'home', path: [] });
+
+    release();
+    guard.mockClear();
+    navigate('drafts');
+    expect(guard).not.toHaveBeenCalled();
+  });
+});

@@ -5,17 +5,21 @@ import { draftsFigures } from './drafts';
 import { meetingsFigures } from './meetings';
 import { shellFigures, type Figure } from './shell';
 
-/** `npm run bench`: prints figures measured on this machine. A benchmark, never a pass/fail test. */
+const SUITES = { shell: shellFigures, course: courseFigures, meetings: meetingsFigures, drafts: draftsFigures };
+
+/**
+ * `npm run bench`: prints figures measured on this machine. A benchmark, never a pass/fail test.
+ * `npm run bench -- drafts` measures one suite.
+ */
 async function main(): Promise<void> {
+  const only = process.argv.slice(2);
   const server = await startRendererServer();
   const browser = await launchChromium();
   try {
-    const figures: Figure[] = [
-      ...(await shellFigures(browser, server.origin)),
-      ...(await courseFigures(browser, server.origin)),
-      ...(await meetingsFigures(browser, server.origin)),
-      ...(await draftsFigures(browser, server.origin)),
-    ];
+    const figures: Figure[] = [];
+    for (const [name, measure] of Object.entries(SUITES)) {
+      if (only.length === 0 || only.includes(name)) figures.push(...(await measure(browser, server.origin)));
+    }
     const width = Math.max(...figures.map((f) => f.name.length));
     console.log('\nGapbridge benchmarks (Chromium, production build)\n');
     for (const { name, value, target } of figures) {

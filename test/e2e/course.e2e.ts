@@ -67,23 +67,42 @@ describe('the A.1 course, offline from the first launch', () => {
     expect(await course.score()).toBe('Score: 100%');
   });
 
-  it('resumes an attempt left half-done, after a reload', async () => {
+  it('resumes an attempt left half-done, after a reload, with the choices in the order it began with', async () => {
     await course.openModule('m2');
     await page.getByTestId('start-quiz').click();
     const answered: string[] = [];
+    const shown = new Map<string, string[]>();
     for (let i = 0; i < 3; i++) {
       answered.push(await course.currentQuestionId());
+      shown.set(answered[i]!, await course.shownChoiceOrder());
       await course.answer(true);
     }
+    const fourth = await course.currentQuestionId();
+    shown.set(fourth, await course.shownChoiceOrder());
     await page.getByTestId('leave-quiz').click();
     await page.reload();
     await course.openModule('m2');
     await page.getByTestId('resume-quiz').click();
     expect(await page.locator('.quiz-progress').innerText()).toBe('Question 4 of 10');
-    expect(answered).not.toContain(await course.currentQuestionId());
-    for (let i = 3; i < 10; i++) await course.answer(true);
+    expect(await course.currentQuestionId()).toBe(fourth);
+    expect(await course.shownChoiceOrder()).toEqual(shown.get(fourth));
+    for (let i = 3; i < 10; i++) {
+      shown.set(await course.currentQuestionId(), await course.shownChoiceOrder());
+      await course.answer(true);
+    }
     await page.getByTestId('see-results').click();
     expect(await course.score()).toBe('Score: 100%');
+
+    // The choices were shuffled (true/false aside), and the review lists them as they were shown.
+    const shuffled = [...shown].filter(([id, order]) => order.join() !== course.authoredChoiceOrder(id).join());
+    const reorderable = [...shown.keys()].filter((id) => course.question(id).type !== 'true-false');
+    expect(reorderable.length === 0 || shuffled.length > 0).toBe(true);
+    const reviewedOrders = await page
+      .locator('.review')
+      .evaluateAll((items) =>
+        items.map((item) => [...item.querySelectorAll('.review-choice')].map((c) => c.getAttribute('data-choice-id'))),
+      );
+    expect(reviewedOrders).toEqual([...shown.values()]);
   });
 
   it('can be answered by keyboard alone', async () => {
@@ -111,6 +130,10 @@ describe('the A.1 course, offline from the first launch', () => {
     for (let i = 1; i < 10; i++) await course.answer(i !== 1);
     await page.getByTestId('see-results').click();
     for (const moduleId of ['m4', 'm5', 'm6']) await course.takeModuleQuiz(moduleId, ONE_WRONG);
+    // The results of the quiz that earns it announce the certificate.
+    expect(await page.getByTestId('certificate-earned').innerText()).toContain(
+      'You have earned the certificate of achievement.',
+    );
 
     await page.goto(`${new URL(page.url()).origin}/#/course`);
     await waitForCourse(page);
@@ -124,6 +147,18 @@ describe('the A.1 course, offline from the first launch', () => {
     expect(await certificate.innerText()).toContain('Amina Diallo-Ngom');
     expect(await certificate.innerText()).toContain('Provisional');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'certificate-en.png') });
+
+    // Home leads with the certificate once earned, before the deadlines, and links to it.
+    await page.goto(`${new URL(page.url()).origin}/#/home`);
+    await page.getByTestId('home-certificate').waitFor();
+    await page.getByTestId('whats-next').waitFor();
+    const cardsInOrder = await page
+      .locator('[data-testid="home-course"], [data-testid="whats-next"]')
+      .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-testid')));
+    expect(cardsInOrder).toEqual(['home-course', 'whats-next']);
+    expect(await page.getByTestId('home-get-certificate').innerText()).toBe('See your certificate');
+    await page.getByTestId('home-get-certificate').click();
+    await certificate.waitFor();
 
     const pdfPath = path.join(RESULTS, 'certificate-en.pdf');
     await page.pdf({ path: pdfPath, landscape: true, format: 'A4', printBackground: true });

@@ -106,7 +106,7 @@ describe('writing a contribution', () => {
     const pdf = docxToPdf(docx, folder);
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     for (const expected of [
-      'TELECOMMUNICATION STANDARDIZATION SECTOR',
+      'INTERNATIONAL TELECOMMUNICATION UNION',
       'STUDY GROUP 12',
       '9/12',
       'CONTRIBUTION',
@@ -234,9 +234,10 @@ describe('carrying a draft and its history', () => {
 
     await page.goto(`${new URL(page.url()).origin}/#/drafts`);
     await page.getByTestId('import-gapdraft').setInputFiles(back);
-    expect(await page.getByTestId('import-outcome').innerText()).toBe(
+    expect(await page.getByTestId('import-outcome').locator('p').first().innerText()).toBe(
       'The draft was merged with the copy on this device.',
     );
+    expect(await page.getByTestId('merge-summary').innerText()).toBe('4 words added\n0 words removed');
     expect(await page.getByTestId('draft-list').locator('li').count()).toBe(1);
     await page.getByTestId('draft-list').locator('h2 a').first().click();
     await expect

@@ -213,7 +213,7 @@ describe('reminders', () => {
     const shown = () => page.evaluate(() => JSON.parse(localStorage.getItem('shown') ?? '[]') as string[]);
     await expect.poll(shown).toEqual(['Contributions: in 2 days']);
     await page.reload();
-    await page.locator('nav').waitFor();
+    await page.locator('nav.shell-nav').waitFor();
     await page.waitForTimeout(500);
     expect(await shown()).toEqual(['Contributions: in 2 days']);
     await context.close();

@@ -27,6 +27,62 @@ export class CourseDriver {
     return (await this.page.locator('form.question').getAttribute('data-question-id'))!;
   }
 
+  /** The choice ids of the question on screen, in the order shown (shuffled per attempt). */
+  async shownChoiceOrder(): Promise<string[]> {
+    return this.page
+      .locator('form.question .choice input')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  }
+
+  /** The choice ids of the question on screen in the order its content pack lists them. */
+  authoredChoiceOrder(questionId: string): string[] {
+    return this.key.get(questionId)!.choices.map((c) => c.id);
+  }
+
+  question(questionId: string): CoursePack['questions'][number] {
+    return this.key.get(questionId)!;
+  }
+
+  /**
+   * Stores an open attempt as the app would have started it (the questions and choice order
+   * given), so a test can ask exactly the questions it needs; then opens it.
+   */
+  async openStoredAttempt(attempt: {
+    id: string;
+    kind: 'module' | 'practice';
+    moduleId: string | null;
+    questionIds: string[];
+    choiceOrder: Record<string, string[]>;
+  }): Promise<void> {
+    const record = {
+      ...attempt,
+      answers: {},
+      score: null,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      contentVersion: 'test',
+    };
+    await this.page.evaluate(
+      (record) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('gapbridge');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const transaction = open.result.transaction('quizAttempts', 'readwrite');
+            transaction.objectStore('quizAttempts').put(record);
+            transaction.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+      record,
+    );
+    await this.page.goto(`${new URL(this.page.url()).origin}/#/course/quiz/${attempt.id}`);
+    await this.page.locator('form.question').waitFor();
+  }
+
   /** Answers the question on screen; with feedback shown (module quizzes), moves on. */
   async answer(isRight: boolean, { hasFeedback = true } = {}): Promise<void> {
     const form = this.page.locator('form.question');

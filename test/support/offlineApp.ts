@@ -14,7 +14,13 @@ export async function offlineContext(
   browser: Browser,
   options: { locale: string; timezoneId?: string },
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ ...options, offline: true, viewport: { width: 1100, height: 760 } });
+  const context = await browser.newContext({
+    ...options,
+    offline: true,
+    viewport: { width: 1100, height: 760 },
+    // As in Electron, which never registers the web build's offline worker (see webOffline.e2e.ts).
+    serviceWorkers: 'block',
+  });
   await context.route(`${OFFLINE_ORIGIN}/**`, async (route) => {
     const { pathname } = new URL(route.request().url());
     const answer = await serveRendererFile(resolveRendererFile(DIST, pathname), readFile);
@@ -30,7 +36,6 @@ export async function offlineContext(
 export async function openOffline(context: BrowserContext, hash = ''): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${OFFLINE_ORIGIN}/${hash}`);
-  // The shell's navigation; a page may have its own nav (the meetings view switch) drawn first.
   await page.locator('nav.shell-nav').waitFor();
   return page;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../content/build/compileCourse';
 import { readCourseSources, readCourseVersion, readFactGrades } from '../../content/build/readSources';
+import { planAttempt } from '../../renderer/features/course/model/attemptPlan';
+import { seededRandom } from '../../renderer/features/course/model/drawing';
 import { LANGUAGES } from '../../renderer/i18n/languages';
 
 // The real course: every module, lesson, question, choice and explanation in all six languages.
@@ -37,6 +39,24 @@ describe('the A.1 course content', () => {
       pack.lessons.forEach((lesson, index) => {
         expect(references(lesson.body), `${pack.lang} ${lesson.id}`).toEqual(references(english.lessons[index]!.body));
       });
+    }
+  });
+
+  it('fills every module quiz and the practice assessment without two questions on one fact', () => {
+    const english = packs.find((p) => p.lang === 'en')!;
+    const questions = english.questions.map((q) => ({ ...q, lang: 'en' as const }));
+    const factOf = new Map(questions.map((q) => [q.id, q.fact]));
+    expect(questions.every((q) => q.fact)).toBe(true);
+    for (let seed = 1; seed <= 100; seed++) {
+      const practice = planAttempt(questions, 'moduleId', 20, seededRandom(seed)).questionIds;
+      expect(practice).toHaveLength(20);
+      expect(new Set(practice.map((id) => factOf.get(id))).size).toBe(20);
+      for (const module of english.modules) {
+        const pool = questions.filter((q) => q.moduleId === module.id);
+        const quiz = planAttempt(pool, 'lessonId', 10, seededRandom(seed)).questionIds;
+        expect(quiz, module.id).toHaveLength(10);
+        expect(new Set(quiz.map((id) => factOf.get(id))).size).toBe(10);
+      }
     }
   });
 });

@@ -5,12 +5,15 @@ import {
   installedCourseVersion,
   questionsById,
   questionsIn,
+  saveAnswer,
+  setQuestionFlag,
   startAttempt,
 } from '../../db/course';
 import type { QuizAttemptRecord } from '../../db/records';
 import type { LanguageCode } from '../../i18n/languages';
 import { navigate } from '../../state/view';
-import { cryptoRandom, drawSpread } from './model/drawing';
+import { planAttempt } from './model/attemptPlan';
+import { cryptoRandom } from './model/drawing';
 import { scoreAnswers } from './model/scoring';
 
 export const MODULE_QUIZ_SIZE = 10;
@@ -24,11 +27,10 @@ async function contentVersion(lang: LanguageCode): Promise<string> {
 /** Draws ten questions of the module, spread over its lessons, and opens the attempt. */
 export async function startModuleQuiz(lang: LanguageCode, moduleId: string): Promise<void> {
   const pool = await questionsIn(db, lang, moduleId);
-  const drawn = drawSpread(pool, (q) => q.lessonId, MODULE_QUIZ_SIZE, cryptoRandom);
   const attempt = await startAttempt(db, {
     kind: 'module',
     moduleId,
-    questionIds: drawn.map((q) => q.id),
+    ...planAttempt(pool, 'lessonId', MODULE_QUIZ_SIZE, cryptoRandom),
     contentVersion: await contentVersion(lang),
   });
   navigate('course', 'quiz', attempt.id);
@@ -37,14 +39,22 @@ export async function startModuleQuiz(lang: LanguageCode, moduleId: string): Pro
 /** Twenty questions spread over the six modules, against the clock; not counted for the certificate. */
 export async function startPractice(lang: LanguageCode): Promise<void> {
   const pool = await questionsIn(db, lang);
-  const drawn = drawSpread(pool, (q) => q.moduleId, PRACTICE_SIZE, cryptoRandom);
   const attempt = await startAttempt(db, {
     kind: 'practice',
     moduleId: null,
-    questionIds: drawn.map((q) => q.id),
+    ...planAttempt(pool, 'moduleId', PRACTICE_SIZE, cryptoRandom),
     contentVersion: await contentVersion(lang),
   });
   navigate('course', 'quiz', attempt.id);
+}
+
+/** Stores an answer of an open attempt (replacing an earlier one: the practice lets the learner go back). */
+export function answerQuestion(attemptId: string, questionId: string, choiceIds: string[]): Promise<void> {
+  return saveAnswer(db, attemptId, questionId, choiceIds);
+}
+
+export function flagQuestion(attemptId: string, questionId: string, isFlagged: boolean): Promise<void> {
+  return setQuestionFlag(db, attemptId, questionId, isFlagged);
 }
 
 /** Scores the attempt, as stored, against the answer key and seals it. */

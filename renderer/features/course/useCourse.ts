@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db';
-import { allAttempts, allLessonProgress, lessonsIn, modulesIn } from '../../db/course';
+import { allAttempts, allLessonProgress, latestCertificate, lessonsIn, modulesIn } from '../../db/course';
 import { useLiveQuery } from '../../db/hooks';
 import type { LanguageCode } from '../../i18n/languages';
 import { courseStanding } from './model/scoring';
@@ -24,17 +24,22 @@ export function useCourse() {
 }
 
 /**
- * The modules and attempts only, with the standing they give: for screens that show the score
- * but no lesson (Home, the certificate), so they do not read every lesson's text.
+ * The modules and attempts only, with the standing they give and the certificate issued if
+ * any: for screens that show the score but no lesson (Home, results, the certificate), so they
+ * do not read every lesson's text.
  */
 export function useCourseStanding() {
   const lang = useLanguage();
   return useLiveQuery(async () => {
-    const [modules, attempts] = await Promise.all([modulesIn(db, lang), allAttempts(db)]);
+    const [modules, attempts, certificate] = await Promise.all([
+      modulesIn(db, lang),
+      allAttempts(db),
+      latestCertificate(db),
+    ]);
     const standing = courseStanding(
       modules.map((m) => m.id),
       attempts,
     );
-    return { lang, modules, attempts, standing };
+    return { lang, modules, attempts, standing, certificate: certificate ?? null };
   }, [lang]);
 }

@@ -4,6 +4,7 @@ import { allFollows, allMeetings, forgetReminder, recordRemindersShown, shownRem
 import { DEFAULT_REMINDER_DAYS, readSetting } from '../../db/settings';
 import type { LanguageCode } from '../../i18n/languages';
 import { bridge } from '../../platform/bridge';
+import { fitNotificationText } from '../../platform/notificationText';
 import { formatDaysFrom, localTimeZone, todayIn } from './formatMeetings';
 import { dueReminders, reminderId, upcomingDeadlines } from './model/agenda';
 import { daysBetween } from './model/calendarDate';
@@ -45,7 +46,11 @@ async function showDueReminders(now: Date): Promise<number> {
     // Recorded before it is shown, so that no restart can show it twice; taken back if the
     // system would not show it (notifications not allowed), so that it can be shown later.
     await recordRemindersShown(db, [reminderId(item)]);
-    if (await bridge.notify(title, item.title)) count += 1;
+    // Shortened to what a notification holds; a refusal only postpones it, never loses it.
+    const isShown = await bridge
+      .notify(fitNotificationText(title), fitNotificationText(item.title))
+      .catch((error: unknown) => (console.error('Reminder not shown', error), false));
+    if (isShown) count += 1;
     else await forgetReminder(db, reminderId(item));
   }
   return count;

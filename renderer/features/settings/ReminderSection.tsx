@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db';
 import { useLiveQuery } from '../../db/hooks';
 import { DEFAULT_REMINDER_DAYS, readSetting, writeSetting } from '../../db/settings';
 import { bridge } from '../../platform/bridge';
+import { parseReminderDays, REMINDER_DAYS_RANGE, type ReminderDaysProblem } from './reminderDays';
 
 type Permission = 'granted' | 'denied' | 'default';
 
@@ -15,14 +16,22 @@ function notificationPermission(): Permission {
 /** How many days ahead followed deadlines are announced, and (in a browser) the permission to do so. */
 export function ReminderSection() {
   const { t } = useTranslation('meetings');
+  const { t: tSettings } = useTranslation('settings');
+  const problemId = useId();
   const days = useLiveQuery(async () => (await readSetting(db, 'reminderDays')) ?? DEFAULT_REMINDER_DAYS, []);
   const [permission, setPermission] = useState<Permission>(notificationPermission);
   const [isUnsaved, setIsUnsaved] = useState(false);
+  // What is typed, while it differs from what is stored: a refused value stays on screen, with why.
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ReminderDaysProblem | null>(null);
 
-  async function save(value: number) {
-    if (!Number.isInteger(value) || value < 0 || value > 60) return;
+  async function change(text: string) {
+    setDraft(text);
+    const input = parseReminderDays(text);
+    setProblem(input.problem ?? null);
+    if (input.problem) return;
     try {
-      await writeSetting(db, 'reminderDays', value);
+      await writeSetting(db, 'reminderDays', input.days);
       setIsUnsaved(false);
     } catch {
       setIsUnsaved(true);
@@ -36,13 +45,22 @@ export function ReminderSection() {
         {t('reminders.daysLabel')}{' '}
         <input
           type="number"
-          min={0}
-          max={60}
-          value={days ?? DEFAULT_REMINDER_DAYS}
+          min={REMINDER_DAYS_RANGE.min}
+          max={REMINDER_DAYS_RANGE.max}
+          step={1}
+          value={draft ?? days ?? DEFAULT_REMINDER_DAYS}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? problemId : undefined}
           data-testid="reminder-days"
-          onChange={(event) => void save(Number(event.target.value))}
+          onChange={(event) => void change(event.target.value)}
+          onBlur={() => problem === null && setDraft(null)}
         />
       </label>
+      {problem && (
+        <p id={problemId} className="field-problem" role="alert" data-testid="reminder-days-problem">
+          {tSettings(`reminders.${problem}`, { ...REMINDER_DAYS_RANGE, saved: days ?? DEFAULT_REMINDER_DAYS })}
+        </p>
+      )}
       {isUnsaved && (
         <p className="notice notice-warning" role="alert">
           {t('files.notSaved')}

@@ -5,7 +5,6 @@ import { issueCertificate, latestCertificate } from '../../../db/course';
 import { useLiveQuery } from '../../../db/hooks';
 import { bridge } from '../../../platform/bridge';
 import { BackLink } from '../BackLink';
-import { bestScoreByModule, isFinished } from '../model/scoring';
 import { useCourseStanding } from '../useCourse';
 import { makeCertificateId } from './certificateId';
 import { CertificateView } from './CertificateView';
@@ -21,7 +20,7 @@ export function CertificatePage() {
   const [hasFailed, setHasFailed] = useState(false);
   if (!course || !stored) return null;
   const { certificate } = stored;
-  const { modules, attempts, standing } = course;
+  const { standing } = course;
 
   if (!standing.isCertificateEarned && !certificate) {
     return (
@@ -37,13 +36,7 @@ export function CertificatePage() {
     event.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) return;
-    const best = bestScoreByModule(attempts);
-    const bestAttemptIds = modules.flatMap((module) => {
-      const top = attempts
-        .filter(isFinished)
-        .filter((a) => a.kind === 'module' && a.moduleId === module.id && a.score === best.get(module.id));
-      return top.slice(0, 1).map((a) => a.id);
-    });
+    const bestAttemptIds = standing.modules.flatMap((m) => (m.bestAttemptId ? [m.bestAttemptId] : []));
     try {
       await issueCertificate(db, {
         id: makeCertificateId(),

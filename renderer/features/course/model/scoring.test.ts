@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { QuizAttemptRecord } from '../../../db/records';
-import { bestScoreByModule, courseStanding, isAnswerCorrect, scoreAnswers } from './scoring';
+import {
+  answerVerdict,
+  bestScoreByModule,
+  breakdownByModule,
+  choiceVerdict,
+  courseStanding,
+  isAnswerCorrect,
+  scoreAnswers,
+} from './scoring';
 
 const MODULES = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
 let serial = 0;
@@ -111,5 +119,52 @@ describe('answers', () => {
       ['q4', ['true']],
     ]);
     expect(scoreAnswers(['q1', 'q2', 'q3', 'q4'], { q1: ['a'], q2: ['c'], q3: ['b', 'a'] }, correct)).toBe(0.5);
+  });
+});
+
+describe('the standing per module', () => {
+  it('tells modules taken from modules at or above 80%, and names each best attempt', () => {
+    const m1Best = attempt('m1', 0.9);
+    const standing = courseStanding(MODULES, [attempt('m1', 0.6), m1Best, attempt('m2', 0.7)]);
+    expect(standing.attemptedModules).toBe(2);
+    expect(standing.modulesAtLine).toBe(1);
+    expect(standing.modules.slice(0, 3)).toEqual([
+      { moduleId: 'm1', best: 0.9, bestAttemptId: m1Best.id },
+      { moduleId: 'm2', best: 0.7, bestAttemptId: expect.any(String) },
+      { moduleId: 'm3', best: undefined, bestAttemptId: undefined },
+    ]);
+  });
+
+  it('gives the "overall 12%" of one 70% quiz: the mean over all six modules', () => {
+    expect(courseStanding(MODULES, [attempt('m1', 0.7)]).overall).toBeCloseTo(0.7 / 6);
+  });
+});
+
+describe('answerVerdict and choiceVerdict', () => {
+  it('tells a part-right multiple answer from a wrong one', () => {
+    expect(answerVerdict(['a', 'b'], ['a', 'b'])).toBe('right');
+    expect(answerVerdict(['a', 'c'], ['a', 'b'])).toBe('partly');
+    expect(answerVerdict(['c'], ['a', 'b'])).toBe('wrong');
+    expect(answerVerdict(['c'], ['a'])).toBe('wrong');
+    expect(answerVerdict(undefined, ['a'])).toBe('wrong');
+  });
+
+  it('tells what was ticked from what was missed', () => {
+    const verdicts = ['a', 'b', 'c', 'd'].map((id) => choiceVerdict(id, ['a', 'c'], ['a', 'b']));
+    expect(verdicts).toEqual(['chosen-right', 'missed', 'chosen-wrong', 'unchosen']);
+  });
+});
+
+describe('breakdownByModule', () => {
+  it('counts right answers per module, unanswered as wrong', () => {
+    const questions = [
+      { id: 'q1', moduleId: 'm2', correctChoiceIds: ['a'] },
+      { id: 'q2', moduleId: 'm1', correctChoiceIds: ['b'] },
+      { id: 'q3', moduleId: 'm2', correctChoiceIds: ['c'] },
+    ];
+    expect(breakdownByModule(questions, { q1: ['a'], q2: ['b'] })).toEqual([
+      { moduleId: 'm2', right: 1, total: 2 },
+      { moduleId: 'm1', right: 1, total: 1 },
+    ]);
   });
 });

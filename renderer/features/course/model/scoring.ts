@@ -1,4 +1,4 @@
-import type { QuizAttemptRecord } from '../../../db/records';
+import type { QuestionRecord, QuizAttemptRecord } from '../../../db/records';
 
 /** The course's rule: the certificate needs every module quiz attempted and this overall score. */
 export const CERTIFICATE_THRESHOLD = 0.8;
@@ -19,26 +19,51 @@ export function bestScoreByModule(attempts: readonly QuizAttemptRecord[]): Map<s
   return best;
 }
 
+/** Whether a score is at or above the 80% line. */
+export function reachesLine(score: number): boolean {
+  // Scores are fractions of small whole numbers: compare with a tolerance, not to the last bit.
+  return score >= CERTIFICATE_THRESHOLD - 1e-9;
+}
+
+export interface ModuleStanding {
+  moduleId: string;
+  /** The best finished attempt's score; undefined while the quiz has not been taken. */
+  best: number | undefined;
+  /** The attempt that scored it (the first, if several did). */
+  bestAttemptId: string | undefined;
+}
+
 export interface CourseStanding {
   /** Mean of the best score in each module; a module not yet attempted counts as 0. */
   overall: number;
+  /** Module quizzes taken at least once. */
   attemptedModules: number;
+  /** Module quizzes whose best score is at or above the 80% line. */
+  modulesAtLine: number;
   totalModules: number;
+  modules: ModuleStanding[];
   isCertificateEarned: boolean;
 }
 
+/** The course's rule, in one place: every screen that shows the standing or the certificate asks here. */
 export function courseStanding(moduleIds: readonly string[], attempts: readonly QuizAttemptRecord[]): CourseStanding {
   const best = bestScoreByModule(attempts);
-  const scores = moduleIds.map((id) => best.get(id));
-  const attemptedModules = scores.filter((s) => s !== undefined).length;
-  const overall = moduleIds.length === 0 ? 0 : scores.reduce<number>((sum, s) => sum + (s ?? 0), 0) / moduleIds.length;
-  // Scores are fractions of small whole numbers: compare with a tolerance, not to the last bit.
-  const reachesThreshold = overall >= CERTIFICATE_THRESHOLD - 1e-9;
+  const modules = moduleIds.map((moduleId): ModuleStanding => {
+    const score = best.get(moduleId);
+    const bestAttempt = attempts.find(
+      (a) => a.kind === 'module' && a.moduleId === moduleId && isFinished(a) && a.score === score,
+    );
+    return { moduleId, best: score, bestAttemptId: bestAttempt?.id };
+  });
+  const attemptedModules = modules.filter((m) => m.best !== undefined).length;
+  const overall = moduleIds.length === 0 ? 0 : modules.reduce((sum, m) => sum + (m.best ?? 0), 0) / moduleIds.length;
   return {
     overall,
     attemptedModules,
+    modulesAtLine: modules.filter((m) => m.best !== undefined && reachesLine(m.best)).length,
     totalModules: moduleIds.length,
-    isCertificateEarned: moduleIds.length > 0 && attemptedModules === moduleIds.length && reachesThreshold,
+    modules,
+    isCertificateEarned: moduleIds.length > 0 && attemptedModules === moduleIds.length && reachesLine(overall),
   };
 }
 
@@ -47,6 +72,54 @@ export function isAnswerCorrect(selected: readonly string[] | undefined, correct
   if (!selected || selected.length !== correct.length) return false;
   const wanted = new Set(correct);
   return selected.every((id) => wanted.has(id));
+}
+
+/** A question counts as answered once at least one choice is stored for it. */
+export function isAnswered(answers: Readonly<Record<string, readonly string[]>>, questionId: string): boolean {
+  return (answers[questionId]?.length ?? 0) > 0;
+}
+
+/** How an answer fares: "partly" when some but not all of a multiple-answer question's choices are right. */
+export type AnswerVerdict = 'right' | 'partly' | 'wrong';
+
+export function answerVerdict(selected: readonly string[] | undefined, correct: readonly string[]): AnswerVerdict {
+  if (isAnswerCorrect(selected, correct)) return 'right';
+  return correct.length > 1 && selected?.some((id) => correct.includes(id)) ? 'partly' : 'wrong';
+}
+
+/** What the learner did with one choice: ticked and right, ticked and wrong, missed, or rightly left. */
+export type ChoiceVerdict = 'chosen-right' | 'chosen-wrong' | 'missed' | 'unchosen';
+
+export function choiceVerdict(
+  choiceId: string,
+  selected: readonly string[] | undefined,
+  correct: readonly string[],
+): ChoiceVerdict {
+  const isChosen = selected?.includes(choiceId) ?? false;
+  const isRight = correct.includes(choiceId);
+  if (isChosen) return isRight ? 'chosen-right' : 'chosen-wrong';
+  return isRight ? 'missed' : 'unchosen';
+}
+
+export interface ModuleBreakdown {
+  moduleId: string;
+  right: number;
+  total: number;
+}
+
+/** Right answers per module, in the order the modules first appear in `questions`. */
+export function breakdownByModule(
+  questions: readonly Pick<QuestionRecord, 'id' | 'moduleId' | 'correctChoiceIds'>[],
+  answers: Readonly<Record<string, readonly string[]>>,
+): ModuleBreakdown[] {
+  const byModule = new Map<string, ModuleBreakdown>();
+  for (const question of questions) {
+    const line = byModule.get(question.moduleId) ?? { moduleId: question.moduleId, right: 0, total: 0 };
+    line.total += 1;
+    if (isAnswerCorrect(answers[question.id], question.correctChoiceIds)) line.right += 1;
+    byModule.set(question.moduleId, line);
+  }
+  return [...byModule.values()];
 }
 
 export function scoreAnswers(

@@ -3,13 +3,13 @@ import { formatPercent } from '../../../i18n/format';
 import { navigate } from '../../../state/view';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ContentStatusNotice } from '../ContentStatusNotice';
-import { startPractice } from '../courseActions';
+import { PRACTICE_MINUTES, PRACTICE_SIZE, startPractice } from '../courseActions';
 import { moduleProgress } from '../model/progress';
-import { courseStanding, isFinished } from '../model/scoring';
+import { CERTIFICATE_THRESHOLD, courseStanding } from '../model/scoring';
 import { useCourse } from '../useCourse';
 import { ModuleCard } from './ModuleCard';
+import { ModuleScores } from './ModuleScores';
 import { ProgressRing } from './ProgressRing';
-import { ScoreChart } from './ScoreChart';
 
 export function CourseOverview() {
   const { t } = useTranslation('course');
@@ -30,25 +30,30 @@ export function CourseOverview() {
     modules.map((m) => m.id),
     attempts,
   );
-  const finishedModuleAttempts = attempts.filter((a) => a.kind === 'module').filter(isFinished);
   const overall = formatPercent(standing.overall, lang);
+  const threshold = formatPercent(CERTIFICATE_THRESHOLD, lang);
 
   return (
     <>
       <PageHeading title={t('title')} intro={t('intro')} />
       <ContentStatusNotice hasContent />
       <section className="card standing" aria-labelledby="standing-heading">
-        <ProgressRing value={standing.overall} label={overall} />
+        <ProgressRing value={standing.overall} label={overall} tickLabel={threshold} />
         <div className="standing-text">
           <h2 id="standing-heading">{t('standing.heading')}</h2>
           <p data-testid="overall-score">{t('standing.overall', { score: overall })}</p>
-          <p>
-            {t('standing.attempted', {
-              count: standing.attemptedModules,
-              total: standing.totalModules,
-            })}
-          </p>
-          <p className="rule">{t('standing.rule', { threshold: formatPercent(0.8, lang) })}</p>
+          <ul className="standing-counts">
+            <li data-testid="modules-attempted">
+              {t('standing.attempted', {
+                count: standing.attemptedModules,
+                total: standing.totalModules,
+              })}
+            </li>
+            <li data-testid="modules-at-line">
+              {t('standing.atLineCount', { count: standing.modulesAtLine, total: standing.totalModules, threshold })}
+            </li>
+          </ul>
+          <p className="rule">{t('standing.rule', { threshold })}</p>
           {standing.isCertificateEarned ? (
             <button
               type="button"
@@ -62,14 +67,7 @@ export function CourseOverview() {
             <p>{t('standing.notYet')}</p>
           )}
         </div>
-        {finishedModuleAttempts.length > 0 && (
-          <ScoreChart
-            attempts={finishedModuleAttempts}
-            summary={t('standing.chart', {
-              scores: finishedModuleAttempts.map((a) => formatPercent(a.score, lang)).join(', '),
-            })}
-          />
-        )}
+        <ModuleScores modules={modules} standings={standing.modules} />
       </section>
 
       <h2 className="section-heading">{t('modules.heading')}</h2>
@@ -83,7 +81,7 @@ export function CourseOverview() {
 
       <section className="card" aria-labelledby="practice-heading">
         <h2 id="practice-heading">{t('practice.heading')}</h2>
-        <p>{t('practice.description', { count: 20, minutes: 30 })}</p>
+        <p>{t('practice.description', { count: PRACTICE_SIZE, minutes: PRACTICE_MINUTES })}</p>
         <button type="button" className="button" data-testid="start-practice" onClick={() => void startPractice(lang)}>
           {t('practice.start')}
         </button>

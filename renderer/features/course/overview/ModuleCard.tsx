@@ -3,6 +3,7 @@ import type { CourseModuleRecord } from '../../../db/records';
 import { formatPercent } from '../../../i18n/format';
 import { hashOf } from '../../../state/view';
 import type { ModuleProgress } from '../model/progress';
+import { CERTIFICATE_THRESHOLD, reachesLine } from '../model/scoring';
 import { useLanguage } from '../useCourse';
 
 export function ModuleCard({ module, progress }: { module: CourseModuleRecord; progress: ModuleProgress }) {
@@ -24,7 +25,10 @@ export function ModuleCard({ module, progress }: { module: CourseModuleRecord; p
         <li>
           {progress.bestScore === undefined
             ? t('modules.noScore')
-            : t('modules.bestScore', { score: formatPercent(progress.bestScore, lang) })}
+            : t(reachesLine(progress.bestScore) ? 'modules.bestScoreAtLine' : 'modules.bestScoreBelowLine', {
+                score: formatPercent(progress.bestScore, lang),
+                threshold: formatPercent(CERTIFICATE_THRESHOLD, lang),
+              })}
         </li>
         <li>{t('modules.attempts', { count: progress.attemptCount })}</li>
       </ul>

@@ -4,6 +4,7 @@ import { attemptById, questionsById } from '../../../db/course';
 import { useLiveQuery } from '../../../db/hooks';
 import { BackLink } from '../BackLink';
 import { useLanguage } from '../useCourse';
+import { PracticeRunner } from './PracticeRunner';
 import { QuizRunner } from './QuizRunner';
 import { ResultsView } from './ResultsView';
 
@@ -19,8 +20,9 @@ export function QuizPage({ attemptId }: { attemptId: string }) {
   if (!data) return null;
   const { attempt, questions } = data;
   if (!attempt || questions.length === 0) return <BackLink label={t('backToCourse')} />;
-  return attempt.finishedAt ? (
-    <ResultsView attempt={attempt} questions={questions} />
+  if (attempt.finishedAt) return <ResultsView attempt={attempt} questions={questions} />;
+  return attempt.kind === 'practice' ? (
+    <PracticeRunner attempt={attempt} questions={questions} />
   ) : (
     <QuizRunner attempt={attempt} questions={questions} />
   );

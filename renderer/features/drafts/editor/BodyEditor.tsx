@@ -1,12 +1,17 @@
+// ProseMirror's own stylesheet, bundled: TipTap's injected <style> is refused by the
+// Content-Security-Policy (style-src 'self'), and without `white-space: break-spaces` the browser
+// turns a second space into a no-break space, which the draft would then keep.
+import 'prosemirror-view/style/prosemirror.css';
+import 'prosemirror-gapcursor/style/gapcursor.css';
 import Collaboration from '@tiptap/extension-collaboration';
-import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { directionOf, type LanguageCode } from '../../../i18n/languages';
+import { bodyExtensions } from '../model/bodySchema';
 import { BODY_FIELD } from '../model/draftDoc';
+import { isAllowedLink } from '../model/links';
 
 /** The contribution's text: a TipTap (ProseMirror) editor bound to the draft's Yjs document. */
 export function BodyEditor({
@@ -21,15 +26,8 @@ export function BodyEditor({
   const { t } = useTranslation('drafts');
   const editor = useEditor(
     {
-      extensions: [
-        // Yjs keeps its own history (undo covers only this user's changes), so ProseMirror's is off.
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, protocols: ['https', 'mailto'] } }),
-        Table.configure({ resizable: false }),
-        TableRow,
-        TableHeader,
-        TableCell,
-        Collaboration.configure({ document: doc, field: BODY_FIELD }),
-      ],
+      injectCSS: false,
+      extensions: [...bodyExtensions(), Collaboration.configure({ document: doc, field: BODY_FIELD })],
       editorProps: {
         attributes: {
           class: 'body-editor',
@@ -58,6 +56,7 @@ export function BodyEditor({
 function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation('drafts');
   const [link, setLink] = useState('');
+  const [isLinkRefused, setLinkRefused] = useState(false);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -102,13 +101,33 @@ function Toolbar({ editor }: { editor: Editor }) {
           value={link}
           placeholder="https://"
           aria-label={t('editor.toolbar.linkAddress')}
-          onChange={(event) => setLink(event.target.value)}
+          data-testid="link-address"
+          onChange={(event) => {
+            setLink(event.target.value);
+            setLinkRefused(false);
+          }}
         />
-        {button('link', false, () => {
-          if (/^(https:|mailto:)/.test(link)) chain().setLink({ href: link }).run();
-          else chain().unsetLink().run();
-          setLink('');
-        })}
+        {button(
+          'link',
+          false,
+          () => {
+            // An empty address removes the link; any scheme but https or mailto is refused, with a reason.
+            const address = link.trim();
+            if (address !== '' && !isAllowedLink(address)) {
+              setLinkRefused(true);
+              return;
+            }
+            if (address === '') chain().unsetLink().run();
+            else chain().setLink({ href: address }).run();
+            setLink('');
+          },
+          'tool-link',
+        )}
+        {isLinkRefused && (
+          <span className="hint" role="alert" data-testid="link-refused">
+            {t('editor.toolbar.linkRefused')}
+          </span>
+        )}
       </span>
     </div>
   );

@@ -15,6 +15,7 @@ import {
   type CoverFields,
   type Purpose,
 } from '../model/draftDoc';
+import { byGroupNumber } from '../model/studyGroupOrder';
 
 interface Props {
   doc: Y.Doc;
@@ -70,7 +71,7 @@ export function CoverForm({ doc, cover, meetings, groups }: Props) {
             onChange={(event) => set({ studyGroup: event.target.value })}
           >
             <option value="" />
-            {groups.map((g) => (
+            {[...groups].sort(byGroupNumber).map((g) => (
               <option key={g.id} value={g.id}>
                 {g.id}
                 {g.title[lang] ? ` — ${g.title[lang]}` : ''}
@@ -171,7 +172,9 @@ export function CoverForm({ doc, cover, meetings, groups }: Props) {
           data-testid="cover-abstract"
           onChange={(event) => set({ abstract: event.target.value })}
         />
-        <span className="hint">{t('editor.fields.abstractWords', { count: countWords(cover.abstract) })}</span>
+        <span className="hint">
+          {t('editor.fields.abstractWords', { count: countWords(cover.abstract, cover.language) })}
+        </span>
       </label>
     </section>
   );

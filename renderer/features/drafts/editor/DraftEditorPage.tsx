@@ -1,32 +1,52 @@
-import type { Editor } from '@tiptap/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
 import { db } from '../../../db';
-import { draftById, setDraftStatus } from '../../../db/drafts';
+import { draftById, setDraftStatus, takeSnapshot } from '../../../db/drafts';
 import { useLiveQuery } from '../../../db/hooks';
-import type { DraftStatus } from '../../../db/records';
-import { hashOf } from '../../../state/view';
+import type { DraftRecord, DraftSnapshotRecord, DraftStatus } from '../../../db/records';
+import { guardLeaving, hashOf } from '../../../state/view';
 import { BackLink } from '../../../ui/BackLink';
 import { useLanguage } from '../../course/useCourse';
 import { localTimeZone, todayIn } from '../../meetings/formatMeetings';
 import { deadlinesOf } from '../../meetings/model/agenda';
 import { useMeetings } from '../../meetings/useMeetings';
 import { checkDraft, isBlocking } from '../model/checks';
+import { restoreVersion } from '../model/draftChange';
+import { validSnapshotDoc } from '../model/validateDraft';
 import { BodyEditor } from './BodyEditor';
 import { ChecksPanel } from './ChecksPanel';
 import { CoverForm } from './CoverForm';
+import { DraftErrorBoundary } from './DraftErrorBoundary';
+import type { DraftWriter, WriterState } from './draftWriter';
 import { ExportActions } from './ExportActions';
 import { HistoryPanel } from './HistoryPanel';
-import { useCover, useDraftDocument, type SaveState } from './useDraftDocument';
-import type * as Y from 'yjs';
+import { SafeMode } from './SafeMode';
+import { NotSavedNotice, SaveStatus } from './SaveStatus';
+import { useCover, useDraftDocument } from './useDraftDocument';
 
 const STATUSES: DraftStatus[] = ['draft', 'ready', 'submitted'];
+
+/** While changes wait in memory (a full disk), leaving the draft asks first. */
+function useLeaveGuard(writer: DraftWriter) {
+  const { t } = useTranslation('drafts');
+  useEffect(
+    () =>
+      guardLeaving(() => {
+        const { waiting } = writer.state();
+        return waiting === 0 || window.confirm(t('editor.leaveUnsaved', { count: waiting }));
+      }),
+    [writer, t],
+  );
+}
 
 export function DraftEditorPage({ draftId }: { draftId: string }) {
   const { t } = useTranslation('drafts');
   const lang = useLanguage();
   const draft = useLiveQuery(async () => (await draftById(db, draftId)) ?? null, [draftId]);
-  const { doc, saveState } = useDraftDocument(draftId, draft?.language ?? lang);
+  const [openings, setOpenings] = useState(0);
+  const { opened, writer, writerState } = useDraftDocument(draftId, draft?.language ?? lang, openings);
+  useLeaveGuard(writer);
   const back = <BackLink href={hashOf('drafts')} label={t('list.backToDrafts')} />;
   if (draft === null) {
     return (
@@ -36,28 +56,48 @@ export function DraftEditorPage({ draftId }: { draftId: string }) {
       </>
     );
   }
-  if (!draft || !doc) return <p role="status">{t('editor.loading')}</p>;
-  return <LoadedEditor back={back} draft={draft} doc={doc} saveState={saveState} />;
+  if (!draft || opened.status === 'loading') return <p role="status">{t('editor.loading')}</p>;
+  const reopen = () => setOpenings((n) => n + 1);
+  if (opened.status === 'unopenable') {
+    return <SafeMode draft={draft} reason={opened.reason} back={back} onRestored={reopen} />;
+  }
+  return (
+    <DraftErrorBoundary
+      key={openings}
+      fallback={<SafeMode draft={draft} reason="crashed" back={back} onRestored={reopen} />}
+    >
+      <LoadedEditor back={back} draft={draft} doc={opened.doc} writer={writer} writerState={writerState} />
+    </DraftErrorBoundary>
+  );
 }
 
 function LoadedEditor({
   back,
   draft,
   doc,
-  saveState,
+  writer,
+  writerState,
 }: {
   back: React.ReactNode;
-  draft: NonNullable<Awaited<ReturnType<typeof draftById>>>;
+  draft: DraftRecord;
   doc: Y.Doc;
-  saveState: SaveState;
+  writer: DraftWriter;
+  writerState: WriterState;
 }) {
   const { t } = useTranslation('drafts');
   const cover = useCover(doc, draft.language);
   const meetingsData = useMeetings();
-  const [editor, setEditor] = useState<Editor | null>(null);
   const meeting = meetingsData?.meetings.find((m) => m.id === cover.meetingId);
   const deadline = meeting ? (deadlinesOf(meeting).find((d) => d.kind === 'contribution')?.date ?? null) : null;
   const issues = checkDraft(cover, deadline, todayIn(localTimeZone()));
+
+  async function restore(snapshot: DraftSnapshotRecord): Promise<boolean> {
+    const version = validSnapshotDoc(snapshot.state);
+    if (!version) return false;
+    await takeSnapshot(db, draft.id, doc, 'before-restore');
+    restoreVersion(doc, version, cover.language);
+    return true;
+  }
 
   return (
     <article className="draft-editor">
@@ -79,23 +119,14 @@ function LoadedEditor({
             ))}
           </select>
         </label>
-        <p
-          className={`save-state is-${saveState}`}
-          role={saveState === 'failed' ? 'alert' : 'status'}
-          data-testid="save-state"
-        >
-          {saveState === 'failed'
-            ? t('editor.notSaved')
-            : saveState === 'saving'
-              ? t('editor.saving')
-              : t('editor.saved')}
-        </p>
+        <SaveStatus state={writerState} />
       </div>
+      <NotSavedNotice writer={writer} state={writerState} />
       <CoverForm doc={doc} cover={cover} meetings={meetingsData?.meetings ?? []} groups={meetingsData?.groups ?? []} />
-      <BodyEditor doc={doc} language={cover.language} onEditor={setEditor} />
+      <BodyEditor doc={doc} language={cover.language} />
       <ChecksPanel issues={issues} />
       <ExportActions draft={draft} doc={doc} cover={cover} isBlocked={issues.some(isBlocking)} />
-      <HistoryPanel draftId={draft.id} doc={doc} editor={editor} />
+      <HistoryPanel draftId={draft.id} doc={doc} restore={restore} />
     </article>
   );
 }

@@ -4,14 +4,9 @@ import type * as Y from 'yjs';
 import type { DraftRecord } from '../../../db/records';
 import { bridge } from '../../../platform/bridge';
 import { saveDocx } from '../draftActions';
+import { checkCover, isBlocking } from '../model/checks';
 import { bodyJson, type CoverFields } from '../model/draftDoc';
 import { encodeGapdraft } from '../model/gapdraft';
-
-/** The draft's language named in itself, capitalised: "English", "Français", "العربية". */
-function languageName(code: string): string {
-  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
-  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
-}
 
 function fileName(cover: CoverFields, fallback: string): string {
   return (cover.title.trim() || fallback).slice(0, 80);
@@ -31,10 +26,20 @@ export function ExportActions({
   const { t } = useTranslation('drafts');
   const [outcome, setOutcome] = useState<'saved' | 'notSaved' | null>(null);
 
-  async function exportDocx() {
+  /** The final contribution, or a copy for national coordination that says what is still missing. */
+  async function exportDocx(kind: 'final' | 'coordination') {
     const { contributionBlob } = await import('../export/contributionDocx');
-    const blob = await contributionBlob({ cover, body: bodyJson(doc), languageName: languageName(cover.language) });
-    setOutcome((await saveDocx(fileName(cover, 'contribution'), blob).catch(() => false)) ? 'saved' : 'notSaved');
+    const blob = await contributionBlob({
+      cover,
+      body: bodyJson(doc),
+      ...(kind === 'coordination' ? { coordination: { missing: checkCover(cover).filter(isBlocking) } } : {}),
+    });
+    const name = fileName(cover, 'contribution');
+    const saved = await saveDocx(
+      kind === 'coordination' ? t('export.coordinationFile', { title: name }) : name,
+      blob,
+    ).catch(() => false);
+    setOutcome(saved ? 'saved' : 'notSaved');
   }
 
   async function exportGapdraft() {
@@ -51,14 +56,23 @@ export function ExportActions({
         className="button primary"
         data-testid="export-docx"
         disabled={isBlocked}
-        onClick={() => void exportDocx()}
+        onClick={() => void exportDocx('final')}
       >
         {t('export.docx')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        data-testid="export-coordination"
+        onClick={() => void exportDocx('coordination')}
+      >
+        {t('export.coordination')}
       </button>
       <button type="button" className="button" data-testid="export-gapdraft" onClick={() => void exportGapdraft()}>
         {t('export.gapdraft')}
       </button>
       {isBlocked && <p className="hint">{t('export.blocked')}</p>}
+      <p className="hint">{t('export.coordinationHint')}</p>
       {outcome && (
         <p className={outcome === 'saved' ? 'notice notice-success' : 'notice notice-warning'} role="status">
           {t(`export.${outcome}`)}

@@ -1,4 +1,3 @@
-import type { Editor } from '@tiptap/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
@@ -8,7 +7,7 @@ import { useLiveQuery } from '../../../db/hooks';
 import type { DraftSnapshotRecord } from '../../../db/records';
 import { formatDate } from '../../../i18n/format';
 import { useLanguage } from '../../course/useCourse';
-import { bodyJson, bodyText, readCover, writeCover } from '../model/draftDoc';
+import { bodyJson, bodyText, readCover } from '../model/draftDoc';
 
 function snapshotDoc(snapshot: DraftSnapshotRecord): Y.Doc {
   const doc = new Y.Doc();
@@ -17,41 +16,45 @@ function snapshotDoc(snapshot: DraftSnapshotRecord): Y.Doc {
 }
 
 /**
- * Snapshots of the draft: taken every few minutes while writing and on demand. Restoring first
- * keeps the present version as a snapshot, so a restore can itself be undone.
+ * Snapshots of the draft: taken every few minutes while writing, on demand, and before every
+ * merge and restore. Restoring first keeps the present version as a snapshot, so a restore can
+ * itself be undone. In safe mode there is no open document (`doc` null): restoring is the way out.
  */
-export function HistoryPanel({ draftId, doc, editor }: { draftId: string; doc: Y.Doc; editor: Editor | null }) {
+export function HistoryPanel({
+  draftId,
+  doc,
+  restore,
+}: {
+  draftId: string;
+  doc: Y.Doc | null;
+  /** False when the snapshot cannot be restored (it would not open either). */
+  restore: (snapshot: DraftSnapshotRecord) => Promise<boolean>;
+}) {
   const { t } = useTranslation('drafts');
   const lang = useLanguage();
   const snapshots = useLiveQuery(() => snapshotsOf(db, draftId), [draftId]);
   const [viewing, setViewing] = useState<string | null>(null);
-  const [hasRestored, setHasRestored] = useState(false);
-
-  async function restore(snapshot: DraftSnapshotRecord) {
-    await takeSnapshot(db, draftId, doc, 'before-restore');
-    const old = snapshotDoc(snapshot);
-    writeCover(doc, readCover(old, readCover(doc, lang).language));
-    editor?.commands.setContent(bodyJson(old));
-    setHasRestored(true);
-  }
+  const [restored, setRestored] = useState<boolean | null>(null);
 
   return (
     <section className="card history" aria-labelledby="history-heading">
       <h2 id="history-heading">{t('history.heading')}</h2>
-      <button
-        type="button"
-        className="button"
-        data-testid="take-snapshot"
-        onClick={() => void takeSnapshot(db, draftId, doc, 'manual')}
-      >
-        {t('history.take')}
-      </button>
-      {hasRestored && (
-        <p className="notice notice-success" role="status">
-          {t('history.restored')}
+      {doc && (
+        <button
+          type="button"
+          className="button"
+          data-testid="take-snapshot"
+          onClick={() => void takeSnapshot(db, draftId, doc, 'manual')}
+        >
+          {t('history.take')}
+        </button>
+      )}
+      {restored !== null && (
+        <p className={restored ? 'notice notice-success' : 'notice notice-warning'} role="status">
+          {restored ? t('history.restored') : t('history.notRestorable')}
         </p>
       )}
-      {snapshots?.length === 0 && <p className="hint">{t('history.empty')}</p>}
+      {snapshots?.length === 0 && <p className="hint">{doc ? t('history.empty') : t('safeMode.noSnapshots')}</p>}
       <ol className="snapshot-list" data-testid="snapshots">
         {snapshots?.map((snapshot) => (
           <li key={snapshot.id}>
@@ -66,7 +69,11 @@ export function HistoryPanel({ draftId, doc, editor }: { draftId: string; doc: Y
             >
               {viewing === snapshot.id ? t('history.hide') : t('history.view')}
             </button>
-            <button type="button" className="button subtle" onClick={() => void restore(snapshot)}>
+            <button
+              type="button"
+              className="button subtle"
+              onClick={() => void restore(snapshot).then(setRestored, () => setRestored(false))}
+            >
               {t('history.restore')}
             </button>
             {viewing === snapshot.id && <SnapshotView snapshot={snapshot} />}
@@ -78,14 +85,22 @@ export function HistoryPanel({ draftId, doc, editor }: { draftId: string; doc: Y
 }
 
 function SnapshotView({ snapshot }: { snapshot: DraftSnapshotRecord }) {
-  const doc = snapshotDoc(snapshot);
-  const cover = readCover(doc, 'en');
+  const { t } = useTranslation('drafts');
+  let title: string;
+  let text: string;
+  try {
+    const doc = snapshotDoc(snapshot);
+    title = String(readCover(doc, 'en').title);
+    text = bodyText(bodyJson(doc));
+  } catch {
+    return <p className="hint">{t('history.notReadable')}</p>;
+  }
   return (
     <div className="snapshot-view" dir="auto" data-testid="snapshot-view">
       <p>
-        <strong>{cover.title}</strong>
+        <strong>{title}</strong>
       </p>
-      <pre>{bodyText(bodyJson(doc))}</pre>
+      <pre>{text}</pre>
     </div>
   );
 }

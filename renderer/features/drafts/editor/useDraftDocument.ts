@@ -1,87 +1,93 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { db } from '../../../db';
-import { appendDraftUpdate, compactDraft, loadDraftDoc, takeSnapshot } from '../../../db/drafts';
+import { compactDraft, loadDraftDoc, takeSnapshot } from '../../../db/drafts';
 import type { LanguageCode } from '../../../i18n/languages';
-import { readCover, type CoverFields } from '../model/draftDoc';
+import { draftListFields, readCover, type CoverFields } from '../model/draftDoc';
+import { draftDocProblem, type DraftDocProblem } from '../model/validateDraft';
+import { DRAFT_CHANGE_MARK, writerOf, type WriterState } from './draftWriter';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
 
-export const DRAFT_CHANGE_MARK = 'gapbridge:draft-change';
-export const DRAFT_SAVED_MARK = 'gapbridge:draft-saved';
+/** Why a draft opens in safe mode instead of the editor. */
+export type UnopenableReason = 'unreadable' | DraftDocProblem | 'crashed';
+
+export type OpenedDraft =
+  { status: 'loading' } | { status: 'open'; doc: Y.Doc } | { status: 'unopenable'; reason: UnopenableReason };
 
 /** A snapshot is taken automatically after this long of editing. */
 const AUTO_SNAPSHOT_MS = 5 * 60 * 1000;
 
+export function saveStateOf(state: WriterState): SaveState {
+  return state.failure ? 'failed' : state.waiting > 0 ? 'saving' : 'saved';
+}
+
 /**
- * Opens a draft's document and stores every change as it happens: each Yjs update is written to
- * IndexedDB (with the draft's list fields) in its own transaction, so a crash loses nothing that
- * was on screen a moment before.
+ * Opens a draft's document and stores every change as it happens (through the draft's writer,
+ * which keeps what the disk refused in memory and retries). A draft whose stored state cannot be
+ * read, or would not fit the editor, is reported unopenable: the page offers safe mode.
  */
-export function useDraftDocument(draftId: string, fallbackLanguage: LanguageCode) {
-  const [doc, setDoc] = useState<Y.Doc | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>('saved');
+export function useDraftDocument(draftId: string, fallbackLanguage: LanguageCode, opening = 0) {
+  // Tagged with the opening it belongs to, so that another draft (or a reopening) shows as loading.
+  const openingKey = `${draftId}#${opening}`;
+  const [state, setState] = useState<{ key: string; opened: OpenedDraft }>({
+    key: '',
+    opened: { status: 'loading' },
+  });
+  const opened: OpenedDraft = state.key === openingKey ? state.opened : { status: 'loading' };
+  const writer = writerOf(draftId);
+  const writerState = useSyncExternalStore(
+    (listener) => writer.subscribe(listener),
+    () => writer.state(),
+  );
 
   useEffect(() => {
     let isActive = true;
-    let opened: Y.Doc | null = null;
+    let loadedDoc: Y.Doc | null = null;
     let lastSnapshot = Date.now();
-    // Changes made while a write is under way are merged into the next write, so a burst of
-    // typing costs one transaction, not one per key, and the delay to disk stays short.
-    let waiting: Uint8Array[] = [];
-    let isWriting = false;
-
-    async function writeWaiting(loaded: Y.Doc) {
-      isWriting = true;
-      while (waiting.length > 0) {
-        const batch = waiting;
-        waiting = [];
-        const cover = readCover(loaded, fallbackLanguage);
-        try {
-          await appendDraftUpdate(db, draftId, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch), {
-            title: cover.title,
-            meetingId: cover.meetingId,
-            language: cover.language,
-          });
-          for (let i = 0; i < batch.length; i++) performance.mark(DRAFT_SAVED_MARK);
-        } catch (error) {
-          console.error('Draft change not saved', error);
-          waiting = [...batch, ...waiting];
-          isWriting = false;
-          if (isActive) setSaveState('failed');
-          return;
-        }
-      }
-      isWriting = false;
-      if (isActive) setSaveState('saved');
-    }
+    const setOpened = (next: OpenedDraft) => setState({ key: openingKey, opened: next });
 
     void (async () => {
-      await compactDraft(db, draftId);
-      const loaded = await loadDraftDoc(db, draftId);
+      // Compaction only saves space: a full disk must not keep the draft from opening.
+      await compactDraft(db, draftId).catch((error: unknown) => console.warn('Draft not compacted', error));
+      let loaded: Y.Doc;
+      try {
+        loaded = await loadDraftDoc(db, draftId);
+        // Changes the disk refused earlier in this session are still in memory: on top they go.
+        loaded.transact(() => {
+          for (const update of writer.unsaved()) Y.applyUpdate(loaded, update);
+        }, 'load');
+      } catch (error) {
+        console.error('Draft not readable', error);
+        if (isActive) setOpened({ status: 'unopenable', reason: 'unreadable' });
+        return;
+      }
       if (!isActive) return;
-      opened = loaded;
+      const problem = draftDocProblem(loaded);
+      if (problem) {
+        setOpened({ status: 'unopenable', reason: problem });
+        return;
+      }
+      loadedDoc = loaded;
       loaded.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === 'load') return;
         // Marks for `npm run bench`: from a change to its commit in IndexedDB.
         performance.mark(DRAFT_CHANGE_MARK);
-        waiting.push(update);
-        setSaveState('saving');
-        if (!isWriting) void writeWaiting(loaded);
+        writer.push(update, draftListFields(loaded, fallbackLanguage));
         if (Date.now() - lastSnapshot > AUTO_SNAPSHOT_MS) {
           lastSnapshot = Date.now();
-          void takeSnapshot(db, draftId, loaded, 'auto');
+          void takeSnapshot(db, draftId, loaded, 'auto').catch(() => undefined);
         }
       });
-      setDoc(loaded);
+      setOpened({ status: 'open', doc: loaded });
     })();
     return () => {
       isActive = false;
-      opened?.destroy();
+      loadedDoc?.destroy();
     };
-  }, [draftId, fallbackLanguage]);
+  }, [draftId, fallbackLanguage, writer, openingKey]);
 
-  return { doc, saveState };
+  return { opened, writer, writerState, saveState: saveStateOf(writerState) };
 }
 
 /** A store of a document's cover fields, refreshed whenever its cover map changes. */

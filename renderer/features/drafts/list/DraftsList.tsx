@@ -14,7 +14,8 @@ import { formatCalendarDate, formatDaysFrom, localTimeZone, todayIn } from '../.
 import { deadlinesOf, normalizeForSearch } from '../../meetings/model/agenda';
 import { meetingTitle } from '../../meetings/model/titles';
 import { useMeetings } from '../../meetings/useMeetings';
-import { copyDraft, importGapdraft, startDraft, type GapdraftOutcome } from '../draftActions';
+import { copyDraft, importGapdraft, startDraft } from '../draftActions';
+import { ImportOutcome, type ShownOutcome } from './ImportOutcome';
 
 export function DraftsList({ isTrash }: { isTrash: boolean }) {
   const { t } = useTranslation('drafts');
@@ -23,7 +24,7 @@ export function DraftsList({ isTrash }: { isTrash: boolean }) {
   const meetingsData = useMeetings();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<DraftStatus | ''>('');
-  const [outcome, setOutcome] = useState<GapdraftOutcome | null>(null);
+  const [outcome, setOutcome] = useState<ShownOutcome | null>(null);
   if (!drafts) return null;
 
   const today = todayIn(localTimeZone());
@@ -75,17 +76,7 @@ export function DraftsList({ isTrash }: { isTrash: boolean }) {
           </a>
         </div>
       )}
-      {outcome && (
-        <p
-          className={outcome.kind === 'refused' ? 'notice notice-warning' : 'notice notice-success'}
-          role="status"
-          data-testid="import-outcome"
-        >
-          {outcome.kind === 'refused'
-            ? t(`list.importErrors.${outcome.code}`)
-            : t(outcome.kind === 'merged' ? 'list.merged' : 'list.imported')}
-        </p>
-      )}
+      {outcome && <ImportOutcome outcome={outcome} onChange={setOutcome} />}
       <div className="filter-bar" role="search">
         <label className="filter-search">
           {t('list.search')}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, isBlocking, QUESTIONS_PATTERN } from './checks';
-import { emptyCover, type CoverFields } from './draftDoc';
+import { checkCover, checkDraft, isBlocking, QUESTIONS_PATTERN } from './checks';
+import { countWords, emptyCover, type CoverFields } from './draftDoc';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
@@ -64,5 +64,18 @@ describe('checkDraft', () => {
       { code: 'deadline-near', date: '2031-02-25', days: 2 },
     ]);
     expect(checkDraft(complete, '2031-02-25', '2031-02-26')).toEqual([{ code: 'deadline-passed', date: '2031-02-25' }]);
+  });
+
+  it('counts the words of a Chinese or Japanese abstract, written without spaces', () => {
+    const sentence = '本文稿提出移动货币服务的体验质量指标。';
+    expect(countWords(sentence, 'zh')).toBe(10);
+    expect(countWords('この寄書は品質指標を提案する。', 'ja')).toBeGreaterThan(4);
+    const [issue] = checkDraft({ ...complete, language: 'zh', abstract: sentence.repeat(3) }, null, '2031-01-10');
+    expect(issue).toEqual({ code: 'abstract-length', words: 30 });
+    expect(checkDraft({ ...complete, language: 'zh', abstract: sentence.repeat(17) }, null, '2031-01-10')).toEqual([]);
+  });
+
+  it('checks the cover alone, without a deadline, for the copy for national coordination', () => {
+    expect(checkCover({ ...complete, title: '' })).toEqual([{ code: 'missing', field: 'title' }]);
   });
 });

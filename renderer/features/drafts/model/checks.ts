@@ -22,7 +22,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const ABSTRACT_WORDS = { min: 150, max: 200 } as const;
 export const DEADLINE_NEAR_DAYS = 3;
 
-export function checkDraft(cover: CoverFields, deadline: CalendarDate | null, today: CalendarDate): DraftIssue[] {
+/** What the cover itself lacks or has wrong, without the meeting's deadline. */
+export function checkCover(cover: CoverFields): DraftIssue[] {
   const issues: DraftIssue[] = [];
   const isBlank = (value: string) => value.trim() === '';
   if (isBlank(cover.studyGroup)) issues.push({ code: 'missing', field: 'studyGroup' });
@@ -35,9 +36,14 @@ export function checkDraft(cover: CoverFields, deadline: CalendarDate | null, to
   cover.contacts.forEach((contact, index) => {
     if (!isBlank(contact.name) && !EMAIL.test(contact.email.trim())) issues.push({ code: 'contact-email', index });
   });
-  const words = countWords(cover.abstract);
+  const words = countWords(cover.abstract, cover.language);
   if (words === 0) issues.push({ code: 'missing', field: 'abstract' });
   else if (words < ABSTRACT_WORDS.min || words > ABSTRACT_WORDS.max) issues.push({ code: 'abstract-length', words });
+  return issues;
+}
+
+export function checkDraft(cover: CoverFields, deadline: CalendarDate | null, today: CalendarDate): DraftIssue[] {
+  const issues = checkCover(cover);
   if (deadline) {
     const days = daysBetween(today, deadline);
     if (days < 0) issues.push({ code: 'deadline-passed', date: deadline });

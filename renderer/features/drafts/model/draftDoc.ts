@@ -7,7 +7,7 @@ import type { LanguageCode } from '../../../i18n/languages';
  * (the editor's). Two copies edited apart merge field by field and character by character.
  */
 export const BODY_FIELD = 'body';
-const COVER_FIELD = 'cover';
+export const COVER_FIELD = 'cover';
 
 export const PURPOSES = ['proposal', 'discussion', 'information', 'other'] as const;
 export type Purpose = (typeof PURPOSES)[number];
@@ -81,6 +81,12 @@ export function readCover(doc: Y.Doc, fallbackLanguage: LanguageCode): CoverFiel
   };
 }
 
+/** The cover fields a draft's list entry shows, stored with each change. */
+export function draftListFields(doc: Y.Doc, fallbackLanguage: LanguageCode) {
+  const { title, meetingId, language } = readCover(doc, fallbackLanguage);
+  return { title, meetingId, language };
+}
+
 export function writeCover(doc: Y.Doc, changes: Partial<CoverFields>): void {
   const map = coverMap(doc);
   doc.transact(() => {
@@ -118,6 +124,14 @@ export function bodyText(node: BodyNode): string {
   return isBlock ? inner.join(node.type === 'tableRow' ? '\t' : '\n') : inner.join('');
 }
 
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+/**
+ * Words as the language's own rules cut them (Intl.Segmenter): Chinese and Japanese are written
+ * without spaces, so counting spaces would make a whole abstract one word.
+ */
+export function countWords(text: string, language?: string): number {
+  let words = 0;
+  for (const segment of new Intl.Segmenter(language, { granularity: 'word' }).segment(text)) {
+    if (segment.isWordLike) words += 1;
+  }
+  return words;
 }

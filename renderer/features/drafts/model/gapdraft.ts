@@ -21,6 +21,11 @@ const gapdraftSchema = z.strictObject({
     updatedAt: z.iso.datetime(),
   }),
   state: z.base64(),
+  /**
+   * Safe mode's export of a draft that would not open: every stored update as it is on disk,
+   * unreadable ones included, for whoever tries to recover them. `state` is what could be read.
+   */
+  rawUpdates: z.array(z.base64()).max(1_000_000).optional(),
 });
 
 export type GapdraftMeta = z.infer<typeof gapdraftSchema>['draft'];
@@ -49,6 +54,16 @@ export function encodeGapdraft(draft: Pick<DraftRecord, keyof GapdraftMeta>, doc
     draft: { id, title, status, language, createdAt, updatedAt },
     state: toBase64(Y.encodeStateAsUpdate(doc)),
   });
+}
+
+/** Safe mode's export: what could be read, and every stored update untouched. */
+export function encodeRawGapdraft(
+  draft: Pick<DraftRecord, keyof GapdraftMeta>,
+  readable: Y.Doc,
+  storedUpdates: readonly Uint8Array[],
+): string {
+  const file = JSON.parse(encodeGapdraft(draft, readable)) as Record<string, unknown>;
+  return JSON.stringify({ ...file, rawUpdates: storedUpdates.map(toBase64) });
 }
 
 /** Reads a .gapdraft file; the Yjs state is checked by applying it to a scratch document. */

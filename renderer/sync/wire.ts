@@ -1,0 +1,81 @@
+/**
+ * The wire shapes of POST /v1/sync, defined once: the hub (server/src/sync/) validates requests
+ * against them and the device's engine builds requests and checks answers with them.
+ * docs/sync-protocol.md explains them with an example exchange. Pure: no DOM, no Node.
+ */
+export const PROTOCOL_VERSION = 1;
+/** Changes a device may push in one request; the rest go in the next cycle. */
+export const MAX_CHANGES_PER_REQUEST = 2000;
+/** A page of pulled changes (and a pushed batch) stays within this many compressed bytes. */
+export const PAGE_BUDGET_BYTES = 256 * 1024;
+
+export const SYNC_TABLE_NAMES = [
+  'attempts',
+  'lessonProgress',
+  'settings',
+  'follows',
+  'reminders',
+  'drafts',
+  'draftTrash',
+  'draftUpdates',
+] as const;
+export type SyncTableName = (typeof SYNC_TABLE_NAMES)[number];
+
+export const REJECTION_CODES = ['unknown-table', 'invalid', 'unsupported-version', 'immutable'] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+/**
+ * Hybrid logical clock stamps: `<wall ms, 15 digits>-<counter, 4 hex>-<device id>`. They compare
+ * as strings; the device id breaks ties between devices.
+ */
+export const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+export const HLC_PATTERN = /^\d{15}-[0-9a-f]{4}-[A-Za-z0-9_-]{8,64}$/;
+
+export interface PushedChange {
+  /** The device's own sequence number for this change: with the device id, its identity. */
+  seq: number;
+  table: string;
+  key: string;
+  op: 'put' | 'delete';
+  hlc: string;
+  /** The version of the payload's shape. */
+  v: number;
+  data?: Record<string, unknown> | undefined;
+}
+
+export interface SyncRequest {
+  protocol: number;
+  deviceId: string;
+  /** The last hub sequence number this device has stored; 0 at first. */
+  cursor: number;
+  changes: PushedChange[];
+}
+
+export interface PulledChange {
+  table: string;
+  key: string;
+  op: 'put' | 'delete';
+  hlc: string;
+  v: number;
+  data: Record<string, unknown> | null;
+}
+
+export interface Rejection {
+  seq: number;
+  table: string;
+  key: string;
+  code: RejectionCode;
+}
+
+export interface SyncAnswer {
+  protocol: number;
+  /** Every change of this device up to this sequence number is applied or rejected. */
+  acked: number;
+  rejected: Rejection[];
+  changes: PulledChange[];
+  cursor: number;
+  more: boolean;
+  /** Per table: `<count>:<sum of row hashes mod 2^32, hex>`; only on the last page. */
+  checksums?: Record<string, string> | undefined;
+  serverTime: string;
+}

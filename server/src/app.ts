@@ -1,0 +1,53 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createAccounts, type Clock } from './accounts/accounts';
+import { registerAccountRoutes } from './accounts/routes';
+import type { Database } from './db/database';
+import { createSyncService } from './sync/syncService';
+import { registerSyncRoutes } from './sync/routes';
+import type { BodyError } from './web/compressedJson';
+import { parseCompressedJson } from './web/compressedJson';
+import { serveWebApp } from './web/webApp';
+
+/** What a request may send before it is inflated (a sync page is about 256 KB compressed). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HubOptions {
+  db: Database;
+  clock?: Clock;
+  /** The built web app (dist/) to serve from the hub's origin, if present. */
+  webRoot?: string;
+  logger?: boolean;
+}
+
+export function buildHub({ db, clock = () => new Date(), webRoot, logger = false }: HubOptions): FastifyInstance {
+  const app = Fastify({
+    logger,
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: false,
+    // Strict validation: an unknown field or a value of the wrong type is a 400, never quietly
+    // dropped or converted (Fastify's defaults remove extra fields and coerce types).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+  });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      done(null, parseCompressedJson(body as Buffer, request.headers['content-encoding']));
+    } catch (error) {
+      done(error as BodyError, undefined);
+    }
+  });
+  app.setErrorHandler((error: { statusCode?: number; validation?: unknown; message: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) app.log.error(error);
+    return reply
+      .code(status)
+      .send({ error: status === 500 ? 'internal' : error.validation ? 'invalid' : error.message });
+  });
+
+  const accounts = createAccounts(db, clock);
+  app.get('/v1/health', async () => ({ ok: true, database: db.kind }));
+  registerAccountRoutes(app, accounts);
+  registerSyncRoutes(app, accounts, createSyncService(db, clock));
+  if (webRoot) serveWebApp(app, webRoot);
+  return app;
+}

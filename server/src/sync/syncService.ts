@@ -1,0 +1,200 @@
+import { gzipSync } from 'node:zlib';
+import type { Database, Queryable } from '../db/database';
+import { CHECKSUM_SQL } from './checksum';
+import { decideMerge, TABLE_RULES, type StoredVersion } from '../../../renderer/sync/mergeRules';
+import {
+  MAX_ROWS_PER_PAGE,
+  PAGE_BUDGET_BYTES,
+  PROTOCOL_VERSION,
+  type PulledChange,
+  type PushedChange,
+  type Rejection,
+  type RejectionCode,
+  type SyncAnswer,
+  type SyncRequest,
+} from './protocol';
+import { isSyncTable, SYNC_TABLES } from './tables';
+
+const PAYLOAD_VERSION = 1;
+
+interface RecordRow {
+  tbl: string;
+  key: string;
+  deleted: boolean;
+  hlc: string;
+  version: number;
+  data: Record<string, unknown> | null;
+  seq: number;
+  origin_device: string;
+}
+
+/** The reason a change cannot be stored, or null when it is well formed for its table. */
+function validate(change: PushedChange): RejectionCode | null {
+  if (!isSyncTable(change.table)) return 'unknown-table';
+  if (change.v !== PAYLOAD_VERSION) return 'unsupported-version';
+  if (change.op === 'delete') return null;
+  return SYNC_TABLES[change.table].data.safeParse(change.data).success ? null : 'invalid';
+}
+
+/**
+ * Applies one device's changes for one user in one transaction, each at most once, and records
+ * what it rejected. The user's row is locked first: every change of a user takes the next number
+ * of `users.change_seq` in the transaction that writes it, so changes commit in number order and
+ * a cursor never steps over a change that commits later, however many hub processes run.
+ */
+async function applyChanges(tx: Queryable, userId: string, request: SyncRequest): Promise<number> {
+  const [user] = await tx.query<{ change_seq: number }>('select change_seq from users where id = $1 for update', [
+    userId,
+  ]);
+  if (!user) throw new Error('unknown user');
+  let changeSeq = Number(user.change_seq);
+  await tx.query(
+    `insert into devices (user_id, device_id) values ($1, $2) on conflict (user_id, device_id) do nothing`,
+    [userId, request.deviceId],
+  );
+  const [device] = await tx.query<{ acked_seq: number }>(
+    'select acked_seq from devices where user_id = $1 and device_id = $2',
+    [userId, request.deviceId],
+  );
+  let acked = Number(device!.acked_seq);
+
+  const pending = request.changes.filter((change) => change.seq > acked).sort((a, b) => a.seq - b.seq);
+  for (const change of pending) {
+    const rejection = validate(change) ?? (await mergeOne(tx, userId, request.deviceId, change, () => ++changeSeq));
+    if (rejection) {
+      await tx.query(
+        `insert into rejections (user_id, device_id, device_seq, tbl, key, code) values ($1, $2, $3, $4, $5, $6)
+         on conflict do nothing`,
+        [userId, request.deviceId, change.seq, change.table, change.key, rejection],
+      );
+    }
+    acked = Math.max(acked, change.seq);
+  }
+  await tx.query('update users set change_seq = $2 where id = $1', [userId, changeSeq]);
+  await tx.query('update devices set acked_seq = $3, last_seen = now() where user_id = $1 and device_id = $2', [
+    userId,
+    request.deviceId,
+    acked,
+  ]);
+  return acked;
+}
+
+async function mergeOne(
+  tx: Queryable,
+  userId: string,
+  deviceId: string,
+  change: PushedChange,
+  nextSeq: () => number,
+): Promise<RejectionCode | null> {
+  const table = change.table as keyof typeof SYNC_TABLES;
+  const [stored] = await tx.query<StoredVersion>(
+    'select deleted, hlc, data from records where user_id = $1 and tbl = $2 and key = $3',
+    [userId, table, change.key],
+  );
+  const decision = decideMerge(TABLE_RULES[table], stored ?? null, {
+    op: change.op,
+    hlc: change.hlc,
+    data: change.data ?? null,
+  });
+  if (decision === 'reject-delete') return 'immutable';
+  if (decision === 'keep') return null;
+  const deleted = change.op === 'delete';
+  await tx.query(
+    `insert into records (user_id, tbl, key, deleted, hlc, version, data, seq, origin_device)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     on conflict (user_id, tbl, key) do update set deleted = excluded.deleted, hlc = excluded.hlc,
+       version = excluded.version, data = excluded.data, seq = excluded.seq, origin_device = excluded.origin_device`,
+    [
+      userId,
+      table,
+      change.key,
+      deleted,
+      change.hlc,
+      change.v,
+      deleted ? null : JSON.stringify(change.data),
+      nextSeq(),
+      deviceId,
+    ],
+  );
+  return null;
+}
+
+function toPulled(row: RecordRow): PulledChange {
+  return {
+    table: row.tbl,
+    key: row.key,
+    op: row.deleted ? 'delete' : 'put',
+    hlc: row.hlc,
+    v: row.version,
+    data: row.data,
+  };
+}
+
+/**
+ * The changes after `cursor`, oldest first, as many as fit the page budget once compressed. The
+ * device's own changes are skipped (it has them) but the cursor still moves past them.
+ */
+async function readPage(db: Queryable, userId: string, deviceId: string, cursor: number) {
+  const rows = await db.query<RecordRow>(
+    `select tbl, key, deleted, hlc, version, data, seq, origin_device from records
+     where user_id = $1 and seq > $2 order by seq limit $3`,
+    [userId, cursor, MAX_ROWS_PER_PAGE + 1],
+  );
+  let take = Math.min(rows.length, MAX_ROWS_PER_PAGE);
+  let changes = pageChanges(rows, take, deviceId);
+  // Halve until the compressed page fits; a single change that is larger goes alone.
+  while (take > 1 && gzipSync(JSON.stringify(changes)).length > PAGE_BUDGET_BYTES) {
+    take = Math.ceil(take / 2);
+    changes = pageChanges(rows, take, deviceId);
+  }
+  const last = rows[take - 1];
+  return { changes, cursor: last ? Number(last.seq) : cursor, more: rows.length > take };
+}
+
+function pageChanges(rows: RecordRow[], take: number, deviceId: string): PulledChange[] {
+  return rows
+    .slice(0, take)
+    .filter((row) => row.origin_device !== deviceId)
+    .map(toPulled);
+}
+
+async function checksums(db: Queryable, userId: string): Promise<Record<string, string>> {
+  const rows = await db.query<{ tbl: string; n: number; s: number | string }>(CHECKSUM_SQL, [userId]);
+  return Object.fromEntries(rows.map((row) => [row.tbl, `${row.n}:${Number(row.s).toString(16)}`]));
+}
+
+async function rejectionsFor(db: Queryable, userId: string, request: SyncRequest): Promise<Rejection[]> {
+  if (request.changes.length === 0) return [];
+  const seqs = request.changes.map((change) => change.seq);
+  const rows = await db.query<{ device_seq: number; tbl: string; key: string; code: Rejection['code'] }>(
+    `select device_seq, tbl, key, code from rejections
+     where user_id = $1 and device_id = $2 and device_seq >= $3 and device_seq <= $4 order by device_seq`,
+    [userId, request.deviceId, Math.min(...seqs), Math.max(...seqs)],
+  );
+  return rows.map((row) => ({ seq: Number(row.device_seq), table: row.tbl, key: row.key, code: row.code }));
+}
+
+/** One sync cycle: store what the device sends, then answer with what it has not seen. */
+export function createSyncService(db: Database, now: () => Date = () => new Date()) {
+  return {
+    async sync(userId: string, request: SyncRequest): Promise<SyncAnswer> {
+      const acked = await db.transaction((tx) => applyChanges(tx, userId, request));
+      // Read after the commit: a rejection recorded in an earlier attempt of this same request
+      // (whose answer was lost) is reported again, so the device always learns of it.
+      const rejected = await rejectionsFor(db, userId, request);
+      const page = await readPage(db, userId, request.deviceId, request.cursor);
+      return {
+        protocol: PROTOCOL_VERSION,
+        acked,
+        rejected,
+        changes: page.changes,
+        cursor: page.cursor,
+        more: page.more,
+        ...(page.more ? {} : { checksums: await checksums(db, userId) }),
+        serverTime: now().toISOString(),
+      };
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;
