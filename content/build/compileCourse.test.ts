@@ -5,7 +5,9 @@ import { compileCourse, type CourseSources } from './compileCourse';
 
 type Choice = { id: string; text: string; fixedLast?: true };
 
-function module(overrides: { prompt?: string; fact?: string; correct?: string[]; choices?: Choice[] } = {}) {
+function module(
+  overrides: { prompt?: string; fact?: string; correct?: string[]; choices?: Choice[]; sources?: string[] } = {},
+) {
   return {
     id: 'm1',
     order: 1,
@@ -14,7 +16,7 @@ function module(overrides: { prompt?: string; fact?: string; correct?: string[];
     lessons: [1, 2, 3, 4].map((n) => ({
       id: `m1-l${n}`,
       title: `Lesson ${n}`,
-      sources: ['Rec. ITU-T A.1 (09/2019) §1'],
+      sources: overrides.sources ?? ['Rec. ITU-T A.1 (09/2019) §1'],
       body: `Text of lesson ${n} about \`Q9/12\` and <script>alert(1)</script>.`,
     })),
     questions: Array.from({ length: 15 }, (_, i) => ({
@@ -86,6 +88,43 @@ describe('compileCourse', () => {
         grades,
       ),
     ).toThrow(/fr\/m1.yaml: its structure/);
+  });
+
+  it('takes translated source lines, but not a different number of them', () => {
+    const packs = compileCourse(
+      sources((code) => (code === 'fr' ? module({ sources: ['Recommandation UIT-T A.1 (09/2019), § 1'] }) : module())),
+      '1',
+      grades,
+    );
+    expect(packs.find((p) => p.lang === 'fr')!.lessons[0]!.sources).toEqual([
+      'Recommandation UIT-T A.1 (09/2019), § 1',
+    ]);
+    expect(() =>
+      compileCourse(
+        sources((code) =>
+          code === 'fr' ? module({ sources: ['Recommandation UIT-T A.1', 'Résolution 1'] }) : module(),
+        ),
+        '1',
+        grades,
+      ),
+    ).toThrow(/fr\/m1.yaml: its structure/);
+  });
+
+  it('fails when a language writes a document code outside backticks', () => {
+    expect(() =>
+      compileCourse(
+        sources((code) => (code === 'ar' ? module({ prompt: 'ما معنى Q9/12؟' }) : module())),
+        '1',
+        grades,
+      ),
+    ).toThrow(/ar\/m1.yaml: document codes outside backticks: m1-q01.prompt: Q9\/12/);
+    expect(() =>
+      compileCourse(
+        sources(() => module({ prompt: 'What does `Q9/12` mean?' })),
+        '1',
+        grades,
+      ),
+    ).not.toThrow();
   });
 
   it('refuses a question resting on a fact graded L or unknown', () => {

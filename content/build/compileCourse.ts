@@ -1,5 +1,6 @@
 import { LANGUAGES, type LanguageCode } from '../../renderer/i18n/languages';
 import { coursePackSchema, PACK_FORMAT, type CoursePack } from '../../renderer/content/packSchema';
+import { findBareReferences } from './bareReferences';
 import { checkLessonMarkdown, parseSourceYaml } from './guards';
 import { lessonMarkdownToHtml } from './markdown';
 import { moduleSource, type ModuleSource } from './sourceSchema';
@@ -29,7 +30,8 @@ function structureOf(module: ModuleSource): unknown {
   return {
     id: module.id,
     order: module.order,
-    lessons: module.lessons.map(({ id, sources }) => ({ id, sources })),
+    // Source lines are translated; a translation keeps their number and order.
+    lessons: module.lessons.map(({ id, sources }) => ({ id, sources: sources.length })),
     questions: module.questions.map(({ id, lesson, fact, type, choices, correct }) => ({
       id,
       lesson,
@@ -39,6 +41,29 @@ function structureOf(module: ModuleSource): unknown {
       correct,
     })),
   };
+}
+
+/** Every translated text of a module, with where it is. */
+function textsOf(module: ModuleSource): [string, string][] {
+  return [
+    ['title', module.title],
+    ['summary', module.summary],
+    ...module.lessons.flatMap((l): [string, string][] => [
+      [`${l.id}.title`, l.title],
+      [`${l.id}.body`, l.body],
+    ]),
+    ...module.questions.flatMap((q): [string, string][] => [
+      [`${q.id}.prompt`, q.prompt],
+      ...q.choices.map((c): [string, string] => [`${q.id}.choices.${c.id}`, c.text]),
+      [`${q.id}.explanation`, q.explanation],
+    ]),
+  ];
+}
+
+/** Document codes belong in backticks, so that they keep their order in right-to-left text. */
+function checkReferences(where: string, module: ModuleSource): void {
+  const bare = textsOf(module).flatMap(([place, text]) => findBareReferences(text).map((code) => `${place}: ${code}`));
+  if (bare.length) throw new ContentError(`${where}: document codes outside backticks: ${bare.join('; ')}`);
 }
 
 function checkSourceModule(file: string, module: ModuleSource, grades: FactGrades): void {
@@ -138,8 +163,9 @@ export function compileCourse(sources: CourseSources, version: string, grades: F
     const modules = [...sourceModules].map(([file, sourceModule]) => {
       const module = code === SOURCE_LANGUAGE ? sourceModule : parseModule(code, file, files.get(file)!);
       if (JSON.stringify(structureOf(module)) !== JSON.stringify(structureOf(sourceModule))) {
-        throw new ContentError(`${code}/${file}: its structure (ids, sources, answers) differs from English`);
+        throw new ContentError(`${code}/${file}: its structure (ids, number of sources, answers) differs from English`);
       }
+      checkReferences(`${code}/${file}`, module);
       return module;
     });
     return toPack(code, version, modules, fixedLast);
