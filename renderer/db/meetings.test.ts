@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarPack } from '../content/packSchema';
 import { installCalendarPack } from './contentPacks';
 import { useTestDatabases } from './databases.testing';
-import { allMeetings, deleteOwnMeeting, saveLetterEntry, saveOwnMeeting, setFollowing } from './meetings';
+import {
+  allMeetings,
+  deleteOwnMeeting,
+  saveLetterEntry,
+  saveOwnMeeting,
+  setFollowing,
+  storeImportedCalendar,
+} from './meetings';
 import type { MeetingRecord } from './records';
 
 const openDatabase = useTestDatabases('meetings');
@@ -50,6 +57,22 @@ describe('official dates typed in for a shipped meeting', () => {
     const [meeting] = await allMeetings(db);
     expect(meeting?.title.en).toBe('SG13 meeting, corrected');
     expect(meeting?.origin).toBe('bundled');
+    expect(meeting?.letterEntry).toEqual(typedEntry);
+  });
+
+  it('survive a calendar file that carries the same meeting', async () => {
+    const db = openDatabase();
+    await installCalendarPack(db, pack('1'), 'a'.repeat(64));
+    await saveLetterEntry(db, 'sg13-2031', typedEntry);
+    const [shipped] = await allMeetings(db);
+    await storeImportedCalendar(
+      db,
+      [{ ...shipped!, title: { ...shipped!.title, en: 'From a file' }, letterEntry: undefined }],
+      [],
+    );
+
+    const [meeting] = await allMeetings(db);
+    expect(meeting?.title.en).toBe('From a file');
     expect(meeting?.letterEntry).toEqual(typedEntry);
   });
 

@@ -18,10 +18,38 @@ export function allFollows(db: GapbridgeDatabase): Promise<FollowRecord[]> {
   return db.follows.toArray();
 }
 
-/** Adds or updates meetings by id, all or none (one transaction). Follows are kept. */
-export async function saveImportedMeetings(db: GapbridgeDatabase, meetings: readonly MeetingRecord[]): Promise<void> {
-  await db.transaction('rw', db.meetings, async () => {
-    await db.meetings.bulkPut(meetings.map((meeting) => ({ ...meeting, origin: 'imported' as const })));
+/** Thrown inside the store transaction when the user cancelled: the transaction rolls back. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('import cancelled');
+  }
+}
+
+/**
+ * Stores an imported calendar, all or nothing (one transaction): its meetings added or updated by
+ * id (follows, and official dates the delegate typed in, are kept), and the imported meetings it
+ * cancels removed. Shipped meetings are never removed by a file. `isCancelled` is asked last, so
+ * a cancel before the commit changes nothing.
+ */
+export async function storeImportedCalendar(
+  db: GapbridgeDatabase,
+  meetings: readonly MeetingRecord[],
+  cancelledIds: readonly string[],
+  isCancelled: () => boolean = () => false,
+): Promise<{ removed: number }> {
+  return db.transaction('rw', db.meetings, async () => {
+    const stored = await db.meetings.bulkGet([...cancelledIds]);
+    const removable = stored.filter((meeting) => meeting?.origin === 'imported').map((meeting) => meeting!.id);
+    await db.meetings.bulkDelete(removable);
+    const previous = await db.meetings.bulkGet(meetings.map((meeting) => meeting.id));
+    await db.meetings.bulkPut(
+      meetings.map((meeting, index) => {
+        const letterEntry = previous[index]?.letterEntry;
+        return { ...meeting, origin: 'imported' as const, ...(letterEntry ? { letterEntry } : {}) };
+      }),
+    );
+    if (isCancelled()) throw new ImportCancelledError();
+    return { removed: removable.length };
   });
 }
 
@@ -50,11 +78,14 @@ export async function saveLetterEntry(
   });
 }
 
-/** Deletes a meeting the delegate imported or typed in, with its follow; queued for the hub. */
-export async function deleteOwnMeeting(db: GapbridgeDatabase, meetingId: string): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.follows, db.outbox], async () => {
+/**
+ * Deletes a meeting the delegate imported or typed in, with its follow, both queued for the hub,
+ * in one transaction. Shipped meetings are not the user's to delete: false, nothing changed.
+ */
+export async function deleteOwnMeeting(db: GapbridgeDatabase, meetingId: string): Promise<boolean> {
+  return db.transaction('rw', [db.meetings, db.follows, db.outbox], async () => {
     const meeting = await db.meetings.get(meetingId);
-    if (!meeting || meeting.origin === 'bundled') return;
+    if (!meeting || meeting.origin === 'bundled') return false;
     await db.meetings.delete(meetingId);
     const createdAt = new Date().toISOString();
     await db.outbox.add({
@@ -75,6 +106,7 @@ export async function deleteOwnMeeting(db: GapbridgeDatabase, meetingId: string)
         createdAt,
       });
     }
+    return true;
   });
 }
 

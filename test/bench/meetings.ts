@@ -60,7 +60,11 @@ function timeFilter(page: Page, selector: string, value: string): Promise<number
   );
 }
 
-function calendarFile(events: number): string {
+/**
+ * A calendar of `events` events in 2027 (within the recurrence window of a bench run today); every
+ * tenth repeats weekly, ten times, so that recurrence expansion is part of the figure.
+ */
+export function calendarFile(events: number): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Gapbridge bench//EN'];
   for (let i = 0; i < events; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
@@ -69,8 +73,9 @@ function calendarFile(events: number): string {
       'BEGIN:VEVENT',
       `UID:bench-import-${i}@example.org`,
       'DTSTAMP:20300101T000000Z',
-      `DTSTART;TZID=Europe/Zurich:2031${month}${day}T093000`,
-      `DTEND;TZID=Europe/Zurich:2031${month}${day}T173000`,
+      `DTSTART;TZID=Europe/Zurich:2027${month}${day}T093000`,
+      `DTEND;TZID=Europe/Zurich:2027${month}${day}T173000`,
+      ...(i % 10 === 0 ? ['RRULE:FREQ=WEEKLY;COUNT=10'] : []),
       `SUMMARY:ITU-T ${GROUPS[i % GROUPS.length]} rapporteur group meeting ${i}`,
       `LOCATION:${PLACES[i % PLACES.length]}`,
       'END:VEVENT',
@@ -78,6 +83,22 @@ function calendarFile(events: number): string {
   }
   lines.push('END:VCALENDAR', '');
   return lines.join('\r\n');
+}
+
+/** Imports a file through the file input, from a freshly loaded page, until the outcome shows. */
+async function timeImport(page: Page, text: string): Promise<number> {
+  await page.reload();
+  await page.getByTestId('import-ics').waitFor({ state: 'attached' });
+  return page.evaluate(async (text) => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid="import-ics"]')!;
+    const files = new DataTransfer();
+    files.items.add(new File([text], 'bench.ics', { type: 'text/calendar' }));
+    const start = performance.now();
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    while (!document.querySelector('[data-testid="file-outcome"]')) await new Promise((r) => requestAnimationFrame(r));
+    return performance.now() - start;
+  }, text);
 }
 
 export async function meetingsFigures(browser: Browser, origin: string): Promise<Figure[]> {
@@ -108,12 +129,8 @@ export async function meetingsFigures(browser: Browser, origin: string): Promise
   }
 
   const file = calendarFile(2000);
-  const importStart = Date.now();
-  await page
-    .getByTestId('import-ics')
-    .setInputFiles({ name: 'bench.ics', mimeType: 'text/calendar', buffer: Buffer.from(file) });
-  await page.getByTestId('file-outcome').waitFor();
-  const importMs = Date.now() - importStart;
+  const importTimes: number[] = [];
+  for (let run = 0; run < 5; run++) importTimes.push(await timeImport(page, file));
   await context.close();
 
   return [
@@ -127,6 +144,10 @@ export async function meetingsFigures(browser: Browser, origin: string): Promise
       value: `${median(searchTimes).toFixed(1)} ms`,
       target: '< 16 ms',
     },
-    { name: `Import a 2,000-event .ics (${(file.length / 1e6).toFixed(2)} MB)`, value: `${importMs} ms` },
+    {
+      name: `Import a 2,000-event .ics with recurring events (${(file.length / 1e6).toFixed(2)} MB), median`,
+      value: `${median(importTimes).toFixed(0)} ms`,
+      target: '< 1,000 ms',
+    },
   ];
 }

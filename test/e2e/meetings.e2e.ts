@@ -112,6 +112,68 @@ describe('the meetings calendar', () => {
     expect(await fresh.page.getByTestId('meeting-time').innerText()).toContain('9:30 AM');
     await fresh.context.close();
   });
+
+  it('deletes an imported event after asking, and keeps the others', async () => {
+    await openMeeting(page, 'wp1-17-2031-02@example.org');
+    await page.getByTestId('delete-event').click();
+    await page.getByTestId('confirm-delete').click();
+    await page.getByTestId('upcoming').waitFor();
+    await expect
+      .poll(() => page.getByTestId('upcoming').locator('h3 a').allInnerTexts())
+      .toEqual(['ITU-T SG13 meeting']);
+  });
+});
+
+describe('a 100,000-event calendar file', () => {
+  // Short events in 2031, within the recurrence window of TODAY; every hundredth repeats weekly.
+  function hugeCalendar(events: number): Buffer {
+    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Gapbridge e2e//EN'];
+    for (let i = 0; i < events; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      const month = String(((i >> 5) % 12) + 1).padStart(2, '0');
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:e${i}@x`,
+        `DTSTART:2031${month}${day}T090000Z`,
+        `DTEND:2031${month}${day}T100000Z`,
+        ...(i % 100 === 0 ? ['RRULE:FREQ=WEEKLY;COUNT=2'] : []),
+        `SUMMARY:SG13 hugefile rapporteur meeting ${i}`,
+        'END:VEVENT',
+      );
+    }
+    lines.push('END:VCALENDAR');
+    return Buffer.from(lines.join('\r\n'));
+  }
+
+  it('reads in a worker while the window keeps responding, can be cancelled, then imports all of it', async () => {
+    const { context, page } = await freshApp();
+    const file = { name: 'huge.ics', mimeType: 'text/calendar', buffer: hugeCalendar(100_000) };
+
+    await page.getByTestId('import-ics').setInputFiles(file);
+    const progress = page.getByTestId('import-progress').locator('progress');
+    await expect.poll(() => progress.getAttribute('value'), { timeout: 60_000 }).toMatch(/^[1-9]/);
+    const seen = Number(await progress.getAttribute('value'));
+    // The interface thread is free while the worker reads: typing reaches the search field and
+    // the reading goes on meanwhile.
+    await page.getByTestId('filter-search').fill('hugefile');
+    expect(await page.getByTestId('filter-search').inputValue()).toBe('hugefile');
+    await expect
+      .poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 })
+      .toBeGreaterThan(seen);
+    await page.getByTestId('import-cancel').click();
+    expect(await page.getByTestId('file-outcome').innerText()).toBe(en.get('calendarFile.cancelled'));
+    // Nothing of the file was stored.
+    expect(await page.getByTestId('filter-count').innerText()).toBe('0 meetings');
+
+    await page.getByTestId('import-ics').setInputFiles(file);
+    await page.getByTestId('file-outcome').waitFor({ timeout: 170_000 });
+    // 100,000 events, and a second occurrence for each of the 1,000 weekly ones.
+    expect(await page.getByTestId('file-outcome').innerText()).toBe(
+      'Imported 101,000 meetings. They are saved on this device.',
+    );
+    await expect.poll(() => page.getByTestId('filter-count').innerText(), { timeout: 60_000 }).toBe('101,000 meetings');
+    await context.close();
+  }, 300_000);
 });
 
 describe('times in two time zones', () => {
@@ -167,9 +229,40 @@ describe('meetings in Arabic', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'agenda-ar.png'), fullPage: true });
     await openMeeting(page, SG13);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'meeting-ar.png'), fullPage: true });
+    await page.getByTestId('delete-event').click();
+    await page.getByTestId('confirm-delete').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'delete-event-ar.png'), fullPage: true });
     await page.goto(`${new URL(page.url()).origin}/#/meetings/month`);
     await page.getByTestId('month-name').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'month-ar.png') });
+    await context.close();
+  });
+});
+
+describe('a partial file in French', () => {
+  const fr = flatten(readNamespace('fr', 'meetings'));
+  const BAD_DATES = path.resolve(import.meta.dirname, '../../renderer/features/meetings/ics/fixtures/bad-dates.ics');
+
+  it('imports the good event and lists the skipped ones with what is wrong with each date', async () => {
+    const { context, page } = await freshApp({ locale: 'fr-FR' });
+    const outcome = await importFile(page, {
+      name: 'bad-dates.ics',
+      mimeType: 'text/calendar',
+      buffer: readFileSync(BAD_DATES),
+    });
+    expect(outcome).toContain('1 réunion importée');
+    await page.getByTestId('skipped-events').locator('summary').click();
+    const skipped = await page.getByTestId('skipped-events').locator('li').allInnerTexts();
+    expect(skipped).toHaveLength(2);
+    expect(skipped[0]).toContain(fr.get('calendarFile.skipReasons.year-out-of-range'));
+    expect(skipped[1]).toContain(fr.get('calendarFile.skipReasons.impossible-date'));
+    // A date error is said as such, never as a full disk.
+    expect(outcome).not.toContain(String(fr.get('calendarFile.storageFull')).slice(0, 30));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'skipped-events-fr.png'), fullPage: true });
+    await openMeeting(page, 'good@example.org');
+    await page.getByTestId('delete-event').click();
+    await page.getByTestId('confirm-delete').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'delete-event-fr.png'), fullPage: true });
     await context.close();
   });
 });

@@ -1,13 +1,14 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowRecord, MeetingRecord } from '../../db/records';
 import { FilePicker } from '../../ui/FilePicker';
 import { useLanguage } from '../course/useCourse';
 import { CalendarFileNotice } from './CalendarFileNotice';
-import { exportMeetings, importCalendarFile, type FileOutcome } from './meetingActions';
+import { CalendarImportProgress } from './CalendarImportProgress';
+import { exportMeetings, importCalendarFile, type FileOutcome, type ImportPhase } from './meetingActions';
 import { isFollowed } from './model/agenda';
 
-/** Import an .ics file; export the meetings on show, or the followed ones. */
+/** Import an .ics file (with progress, and Cancel); export the meetings on show, or the followed ones. */
 export function CalendarFileActions({
   shown,
   meetings,
@@ -20,16 +21,30 @@ export function CalendarFileActions({
   const { t } = useTranslation('meetings');
   const lang = useLanguage();
   const [outcome, setOutcome] = useState<FileOutcome | null>(null);
+  const [phase, setPhase] = useState<ImportPhase | null>(null);
+  const cancel = useRef<AbortController | null>(null);
   const followed = meetings.filter((m) => isFollowed(m, follows));
+
+  const importFile = async (file: File) => {
+    const controller = new AbortController();
+    cancel.current = controller;
+    setOutcome(null);
+    setPhase({ phase: 'reading', done: 0, total: 0 });
+    try {
+      setOutcome(await importCalendarFile(file, { onPhase: setPhase, signal: controller.signal }));
+    } finally {
+      cancel.current = null;
+      setPhase(null);
+    }
+  };
 
   return (
     <div className="calendar-files">
-      <FilePicker
-        label={t('files.import')}
-        accept=".ics,text/calendar"
-        testId="import-ics"
-        onFile={async (file) => setOutcome(await importCalendarFile(file))}
-      />
+      {phase ? (
+        <CalendarImportProgress phase={phase} onCancel={() => cancel.current?.abort()} />
+      ) : (
+        <FilePicker label={t('files.import')} accept=".ics,text/calendar" testId="import-ics" onFile={importFile} />
+      )}
       <button
         type="button"
         className="button"

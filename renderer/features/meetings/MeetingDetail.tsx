@@ -10,6 +10,7 @@ import { CalendarFileNotice } from './CalendarFileNotice';
 import { DeadlineTimeline } from './DeadlineTimeline';
 import { formatDailySessions, formatMonth, formatRange, formatZoneName, localTimeZone } from './formatMeetings';
 import { removeOfficialDates } from './letterActions';
+import { DeleteOwnMeeting } from './DeleteOwnMeeting';
 import { exportMeetings, follow, type FileOutcome } from './meetingActions';
 import { MeetingPlace, MeetingStatus } from './MeetingPlace';
 import { collectiveLetterOf, deadlineSetOf } from './model/agenda';
@@ -171,6 +172,7 @@ export function MeetingDetail({ meetingId, data }: { meetingId: string; data: Me
         )}
       </div>
       <CalendarFileNotice outcome={outcome} />
+      {meeting.origin !== 'bundled' && <DeleteOwnMeeting meetingId={meeting.id} origin={meeting.origin} />}
       <DeadlineTimeline deadlineSet={deadlineSetOf(meeting)} meetingKind={meeting.kind} collectiveLetter={letter} />
     </article>
   );

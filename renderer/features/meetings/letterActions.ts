@@ -1,5 +1,5 @@
 import { db } from '../../db';
-import { deleteOwnMeeting, meetingById, saveLetterEntry, saveOwnMeeting } from '../../db/meetings';
+import { meetingById, saveLetterEntry, saveOwnMeeting } from '../../db/meetings';
 import type { LanguageCode } from '../../i18n/languages';
 import { dateInZone } from './model/calendarDate';
 import {
@@ -62,17 +62,6 @@ export async function removeOfficialDates(meetingId: string): Promise<boolean> {
     return await saveLetterEntry(db, meetingId, null);
   } catch (error) {
     console.error('Official dates not removed', error);
-    return false;
-  }
-}
-
-/** Deletes a meeting the delegate imported or typed in (never a shipped one). */
-export async function deleteMeeting(meetingId: string): Promise<boolean> {
-  try {
-    await deleteOwnMeeting(db, meetingId);
-    return true;
-  } catch (error) {
-    console.error('Meeting not deleted', error);
     return false;
   }
 }

@@ -1,30 +1,83 @@
 import type { TFunction } from 'i18next';
 import { db } from '../../db';
-import { saveImportedMeetings, setFollowing } from '../../db/meetings';
+import { deleteOwnMeeting, ImportCancelledError, setFollowing, storeImportedCalendar } from '../../db/meetings';
 import type { DeadlineKind, FollowRecord, MeetingRecord } from '../../db/records';
 import { DEFAULT_REMINDER_DAYS, readSetting } from '../../db/settings';
 import type { LanguageCode } from '../../i18n/languages';
 import { bridge } from '../../platform/bridge';
 import { CalendarFileError, type CalendarFileErrorCode } from './ics/calendarFileError';
+import type { ImportedCalendar, SkippedEvent } from './ics/importCalendar';
 
 export type FileOutcome =
-  | { kind: 'imported'; count: number }
+  | {
+      kind: 'imported';
+      count: number;
+      /** Stored meetings that the file cancelled, now removed. */
+      removed: number;
+      /** The file cancels meetings, none of which is stored here. */
+      cancelsNothingStored: boolean;
+      merged: number;
+      skipped: SkippedEvent[];
+    }
   | { kind: 'saved' }
   | { kind: 'refused'; code: CalendarFileErrorCode }
+  | { kind: 'cancelled' }
+  /** The file was read but storing it failed: `full` when the disk has no space left. */
+  | { kind: 'not-stored'; full: boolean }
+  /** Reading failed for a reason that is not the file's (a bug): said as such. */
+  | { kind: 'read-failed' }
   | { kind: 'not-saved' };
 
-/** Reads an .ics file and stores its meetings in one transaction; a bad file changes nothing. */
-export async function importCalendarFile(file: Blob): Promise<FileOutcome> {
-  const { importCalendar, MAX_CALENDAR_BYTES } = await import('./ics/importCalendar');
+export type ImportPhase = { phase: 'reading'; done: number; total: number } | { phase: 'saving' };
+
+function isQuotaError(error: unknown): boolean {
+  const names = [error, (error as { inner?: unknown } | null)?.inner].map((e) => (e as { name?: unknown })?.name);
+  return names.includes('QuotaExceededError');
+}
+
+/**
+ * Reads an .ics file (in a worker, with progress) and stores its meetings in one transaction; a
+ * bad file, a cancel or a failed write changes nothing, and each says what happened.
+ */
+export async function importCalendarFile(
+  file: Blob,
+  options: { onPhase?: (phase: ImportPhase) => void; signal?: AbortSignal } = {},
+): Promise<FileOutcome> {
+  const { readCalendarFile, CalendarReadCancelledError } = await import('./ics/readCalendarFile');
+  const { MAX_CALENDAR_BYTES } = await import('./ics/decodeCalendarText');
+  let calendar: ImportedCalendar;
   try {
     if (file.size > MAX_CALENDAR_BYTES) throw new CalendarFileError('too-large');
-    const { meetings } = importCalendar(await file.arrayBuffer());
-    await saveImportedMeetings(db, meetings);
-    return { kind: 'imported', count: meetings.length };
+    calendar = await readCalendarFile(await file.arrayBuffer(), {
+      onProgress: (done, total) => options.onPhase?.({ phase: 'reading', done, total }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   } catch (error) {
     if (error instanceof CalendarFileError) return { kind: 'refused', code: error.code };
-    console.error('Calendar not imported', error);
-    return { kind: 'not-saved' };
+    if (error instanceof CalendarReadCancelledError) return { kind: 'cancelled' };
+    console.error('Calendar not read', error);
+    return { kind: 'read-failed' };
+  }
+  options.onPhase?.({ phase: 'saving' });
+  try {
+    const { removed } = await storeImportedCalendar(
+      db,
+      calendar.meetings,
+      calendar.cancelledIds,
+      () => options.signal?.aborted ?? false,
+    );
+    return {
+      kind: 'imported',
+      count: calendar.meetings.length,
+      removed,
+      cancelsNothingStored: calendar.cancelledIds.length > 0 && removed === 0,
+      merged: calendar.mergedDuplicates,
+      skipped: calendar.skipped,
+    };
+  } catch (error) {
+    if (error instanceof ImportCancelledError) return { kind: 'cancelled' };
+    console.error('Calendar not stored', error);
+    return { kind: 'not-stored', full: isQuotaError(error) };
   }
 }
 
@@ -63,4 +116,9 @@ export async function follow(target: FollowRecord['target'], targetId: string, i
     const { checkReminders } = await import('./reminders');
     await checkReminders();
   }
+}
+
+/** Deletes a meeting the user imported or typed in (never a shipped one); true when it was deleted. */
+export function deleteOwnEvent(meetingId: string): Promise<boolean> {
+  return deleteOwnMeeting(db, meetingId);
 }

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import meetingStrings from '../../../locales/en/meetings.json';
 import { db } from '../../db';
-import { saveImportedMeetings, setFollowing, shownReminderIds } from '../../db/meetings';
+import { setFollowing, shownReminderIds, storeImportedCalendar } from '../../db/meetings';
 import type { MeetingRecord } from '../../db/records';
 import { MAX_NOTIFICATION_TEXT } from '../../platform/notificationText';
 import { checkReminders } from './reminders';
@@ -42,7 +42,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   await Promise.all(db.tables.map((table) => table.clear()));
   notify.mockReset();
-  await saveImportedMeetings(db, [meeting('long', LONG_TITLE)]);
+  await storeImportedCalendar(db, [meeting('long', LONG_TITLE)], []);
   await setFollowing(db, 'meeting', 'long', true);
 });
 

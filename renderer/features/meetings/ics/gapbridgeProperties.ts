@@ -11,6 +11,8 @@ export const X = {
   deadlineFor: 'x-gapbridge-deadline-for',
   deadlineKind: 'x-gapbridge-deadline-kind',
   official: 'x-gapbridge-official',
+  /** On each day after the first of a multi-day meeting, exported as daily sessions. */
+  sessionOf: 'x-gapbridge-session-of',
 } as const;
 
 export const PRODUCT_ID = '-//Gapbridge//Gapbridge calendar//EN';

@@ -104,6 +104,13 @@ describe('followed deadlines and reminders', () => {
     expect(due.map(reminderId).sort()).toEqual(['a/contribution/2031-02-25', 'c/fellowship/2031-02-25']);
     expect(dueReminders(next, '2031-02-20', 5, new Set(due.map(reminderId)), daysBetween)).toEqual([]);
   });
+
+  it('estimates no ITU deadline for a followed personal event, so Home never shows it as a meeting to prepare', () => {
+    const call = meeting('p', '', '2031-03-10', { kind: 'personal', origin: 'imported' });
+    const followsCall: FollowRecord[] = [{ id: 'meeting:p', target: 'meeting', targetId: 'p', createdAt: '' }];
+    expect(upcomingDeadlines([call], followsCall, '2031-01-01', 'en')).toEqual([]);
+    expect(upcomingDeadlines([{ ...call, kind: 'study-group' }], followsCall, '2031-01-01', 'en')).not.toEqual([]);
+  });
 });
 
 describe('a meeting’s deadlines as the screens show them', () => {
