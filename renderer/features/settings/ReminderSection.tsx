@@ -48,7 +48,7 @@ export function ReminderSection() {
           min={REMINDER_DAYS_RANGE.min}
           max={REMINDER_DAYS_RANGE.max}
           step={1}
-          value={draft ?? days ?? DEFAULT_REMINDER_DAYS}
+          value={draft ?? days ?? ''}
           aria-invalid={problem !== null}
           aria-describedby={problem ? problemId : undefined}
           data-testid="reminder-days"

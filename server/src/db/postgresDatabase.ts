@@ -7,6 +7,10 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 /** PostgreSQL through a connection pool, for hubs that run several processes. */
 export async function openPostgresDatabase(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection that the server ends (a restart, a failover, an administrator) is dropped
+  // by the pool and replaced on the next query; without a listener, node-postgres would re-throw
+  // the error and bring the whole hub down.
+  pool.on('error', () => undefined);
   await pool.query('select 1');
   return {
     kind: 'postgres',
