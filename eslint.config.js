@@ -4,6 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const FEATURES = ['course', 'meetings', 'drafts', 'home', 'settings'];
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-electron/', 'release/', 'test-results/', 'node_modules/'] },
   js.configs.recommended,
@@ -41,5 +43,29 @@ export default tseslint.config(
   {
     files: ['renderer/db/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // A feature uses another only through that feature's index.ts, never its internals.
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer reaches Electron only through platform/bridge.' },
+            { name: 'dexie', message: 'Use the database through renderer/db/.' },
+            { name: 'dexie-react-hooks', message: 'Use the hooks in renderer/db/hooks.' },
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
+            {
+              group: FEATURES.flatMap((feature) => [`../**/${feature}/**`, `!../**/${feature}/index`]),
+              message: 'Use another feature only through its index.ts, not its internals.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -1,13 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { db } from '../../db';
 import { allAttempts, allLessonProgress, latestCertificate, lessonsIn, modulesIn } from '../../db/course';
 import { useLiveQuery } from '../../db/hooks';
-import type { LanguageCode } from '../../i18n/languages';
+import { useLanguage } from '../../i18n/useLanguage';
 import { courseStanding } from './model/scoring';
-
-export function useLanguage(): LanguageCode {
-  return useTranslation().i18n.language as LanguageCode;
-}
 
 /** Everything the course screens show, live: a write anywhere re-renders them. */
 export function useCourse() {

@@ -1,5 +1,4 @@
 import './drafts.css';
-import '../meetings/meetings.css';
 import { useViewStore } from '../../state/view';
 import { DraftEditorPage } from './editor/DraftEditorPage';
 import { DraftsList } from './list/DraftsList';

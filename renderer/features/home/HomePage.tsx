@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../../i18n/format';
 import { hashOf } from '../../state/view';
 import { PageHeading } from '../../ui/PageHeading';
-import { CERTIFICATE_THRESHOLD } from '../course/model/scoring';
-import { useCourseStanding } from '../course/useCourse';
+import { CERTIFICATE_THRESHOLD, useCourseStanding } from '../course';
 
 const WhatsNext = lazy(async () => ({ default: (await import('../meetings/WhatsNext')).WhatsNext }));
 

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowRecord, MeetingRecord } from '../../db/records';
 import { FilePicker } from '../../ui/FilePicker';
-import { useLanguage } from '../course/useCourse';
+import { useLanguage } from '../../i18n/useLanguage';
 import { CalendarFileNotice } from './CalendarFileNotice';
 import { CalendarImportProgress } from './CalendarImportProgress';
 import { exportMeetings, importCalendarFile, type FileOutcome, type ImportPhase } from './meetingActions';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../course/useCourse';
+import { useLanguage } from '../../i18n/useLanguage';
 import { formatCalendarDate, formatDaysFrom, localTimeZone, todayIn } from './formatMeetings';
 import type { MeetingKind } from '../../db/records';
 import type { MeetingDeadlines } from './model/deadlines';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS, type MeetingKind, type StudyGroupRecord } from '../../db/records';
-import { useLanguage } from '../course/useCourse';
+import { useLanguage } from '../../i18n/useLanguage';
 import { useMeetingFilters } from './filterStore';
 import { groupLabel } from './model/groupLabel';
 

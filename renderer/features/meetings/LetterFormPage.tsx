@@ -4,7 +4,7 @@ import { DEADLINE_KINDS, MEETING_FORMATS, MEETING_KINDS, type MeetingKind, type 
 import { hashOf, navigate } from '../../state/view';
 import { BackLink } from '../../ui/BackLink';
 import { PageHeading } from '../../ui/PageHeading';
-import { useLanguage } from '../course/useCourse';
+import { useLanguage } from '../../i18n/useLanguage';
 import { DeadlineFields } from './DeadlineFields';
 import { saveMeetingFromLetter } from './letterActions';
 import { groupLabel } from './model/groupLabel';

@@ -5,7 +5,7 @@ import { meetingById } from '../../db/meetings';
 import { bridge } from '../../platform/bridge';
 import { hashOf } from '../../state/view';
 import { BackLink } from '../../ui/BackLink';
-import { useLanguage } from '../course/useCourse';
+import { useLanguage } from '../../i18n/useLanguage';
 import { CalendarFileNotice } from './CalendarFileNotice';
 import { DeadlineTimeline } from './DeadlineTimeline';
 import { formatDailySessions, formatMonth, formatRange, formatZoneName, localTimeZone } from './formatMeetings';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FollowRecord, MeetingRecord } from '../../db/records';
 import type { LanguageCode } from '../../i18n/languages';
 import { hashOf } from '../../state/view';
-import { useLanguage } from '../course/useCourse';
+import { useLanguage } from '../../i18n/useLanguage';
 import { formatDailySessions, formatDaysFrom, formatMonth, localTimeZone } from './formatMeetings';
 import { MeetingPlace, MeetingStatus } from './MeetingPlace';
 import { deadlinesOf, isFollowed } from './model/agenda';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingRecord } from '../../db/records';
 import { intlLocale } from '../../i18n/format';
 import { hashOf } from '../../state/view';
-import { useLanguage } from '../course/useCourse';
+import { useLanguage } from '../../i18n/useLanguage';
 import { FilterBar } from './FilterBar';
 import { useMeetingFilters } from './filterStore';
 import { formatMonth, localTimeZone, todayIn } from './formatMeetings';

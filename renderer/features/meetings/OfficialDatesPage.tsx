@@ -4,7 +4,7 @@ import type { MeetingRecord } from '../../db/records';
 import { hashOf, navigate } from '../../state/view';
 import { BackLink } from '../../ui/BackLink';
 import { PageHeading } from '../../ui/PageHeading';
-import { useLanguage } from '../course/useCourse';
+import { useLanguage } from '../../i18n/useLanguage';
 import { DeadlineFields } from './DeadlineFields';
 import { saveOfficialDates } from './letterActions';
 import { letterFormOf, type LetterEntryForm, type LetterFormErrors } from './model/letterForm';

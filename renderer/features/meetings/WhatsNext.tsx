@@ -1,7 +1,7 @@
 import './meetings.css';
 import { useTranslation } from 'react-i18next';
 import { hashOf } from '../../state/view';
-import { useLanguage } from '../course/useCourse';
+import { useLanguage } from '../../i18n/useLanguage';
 import { formatCalendarDate, formatDaysFrom, localTimeZone, todayIn } from './formatMeetings';
 import { upcomingDeadlines } from './model/agenda';
 import { dateInZone } from './model/calendarDate';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CertificateRecord } from '../../../db/records';
 import { formatDate, formatPercent } from '../../../i18n/format';
 import { directionOf } from '../../../i18n/languages';
-import { useLanguage } from '../useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 
 /** The certificate of achievement as printed: A4 landscape, in the interface language. */
 export function CertificateView({ certificate }: { certificate: CertificateRecord }) {

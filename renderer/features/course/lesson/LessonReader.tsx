@@ -4,7 +4,7 @@ import { lessonIn, lessonProgressOf, lessonsIn } from '../../../db/course';
 import { useLiveQuery } from '../../../db/hooks';
 import { hashOf } from '../../../state/view';
 import { BackLink } from '../BackLink';
-import { useLanguage } from '../useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { LessonBody } from './LessonBody';
 import { useReadingPosition } from './useReadingPosition';
 

@@ -4,7 +4,7 @@ import { formatPercent } from '../../../i18n/format';
 import { hashOf } from '../../../state/view';
 import type { ModuleProgress } from '../model/progress';
 import { CERTIFICATE_THRESHOLD, reachesLine } from '../model/scoring';
-import { useLanguage } from '../useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 
 export function ModuleCard({ module, progress }: { module: CourseModuleRecord; progress: ModuleProgress }) {
   const { t } = useTranslation('course');

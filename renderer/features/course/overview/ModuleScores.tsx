@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CourseModuleRecord } from '../../../db/records';
 import { formatPercent } from '../../../i18n/format';
 import { CERTIFICATE_THRESHOLD, reachesLine, type ModuleStanding } from '../model/scoring';
-import { useLanguage } from '../useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 
 const SCALE = [0, 0.5, CERTIFICATE_THRESHOLD, 1];
 

@@ -3,7 +3,7 @@ import type { CourseModuleRecord, QuestionRecord } from '../../../db/records';
 import { formatPercent } from '../../../i18n/format';
 import { hashOf } from '../../../state/view';
 import { breakdownByModule, CERTIFICATE_THRESHOLD, reachesLine } from '../model/scoring';
-import { useLanguage } from '../useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 
 interface Props {
   questions: readonly QuestionRecord[];

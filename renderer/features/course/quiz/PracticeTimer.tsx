@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuizAttemptRecord } from '../../../db/records';
 import { formatNumber } from '../../../i18n/format';
 import { practiceDeadline } from '../courseActions';
-import { useLanguage } from '../useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 
 /**
  * The practice assessment's clock. It runs from the attempt's start, also while the app is

@@ -3,7 +3,7 @@ import { db } from '../../../db';
 import { attemptById, questionsById } from '../../../db/course';
 import { useLiveQuery } from '../../../db/hooks';
 import { BackLink } from '../BackLink';
-import { useLanguage } from '../useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { PracticeRunner } from './PracticeRunner';
 import { QuizRunner } from './QuizRunner';
 import { ResultsView } from './ResultsView';

@@ -5,7 +5,7 @@ import { navigate } from '../../../state/view';
 import { BackLink } from '../BackLink';
 import { answerQuestion, completeAttempt } from '../courseActions';
 import { isAnswered } from '../model/scoring';
-import { useLanguage } from '../useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { QuestionView } from './QuestionView';
 
 /**

@@ -8,7 +8,8 @@ import { BackLink } from '../BackLink';
 import { startModuleQuiz, startPractice } from '../courseActions';
 import { choicesInOrder } from '../model/choiceOrder';
 import { answerVerdict, CERTIFICATE_THRESHOLD, choiceVerdict, isAnswerCorrect, reachesLine } from '../model/scoring';
-import { useCourseStanding, useLanguage } from '../useCourse';
+import { useCourseStanding } from '../useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { AnswerVerdictText, ChoiceMark } from './ChoiceMark';
 import { PracticeBreakdown } from './PracticeBreakdown';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../course/useCourse';
-import { formatCalendarDate } from '../../meetings/formatMeetings';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { isBlocking, type DraftIssue } from '../model/checks';
+import { formatCalendarDate } from '../../meetings';
 
 export function issueMessage(
   issue: DraftIssue,

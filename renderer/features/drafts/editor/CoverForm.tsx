@@ -2,10 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { MeetingRecord, StudyGroupRecord } from '../../../db/records';
 import { LANGUAGES, isLanguageCode } from '../../../i18n/languages';
-import { formatRange } from '../../meetings/formatMeetings';
-import { belongsToGroup } from '../../meetings/model/agenda';
-import { meetingTitle } from '../../meetings/model/titles';
-import { useLanguage } from '../../course/useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 import {
   countWords,
   EMPTY_CONTACT,
@@ -16,6 +13,7 @@ import {
   type Purpose,
 } from '../model/draftDoc';
 import { byGroupNumber } from '../model/studyGroupOrder';
+import { belongsToGroup, formatRange, meetingTitle } from '../../meetings';
 
 interface Props {
   doc: Y.Doc;

@@ -7,10 +7,7 @@ import { useLiveQuery } from '../../../db/hooks';
 import type { DraftRecord, DraftSnapshotRecord, DraftStatus } from '../../../db/records';
 import { guardLeaving, hashOf } from '../../../state/view';
 import { BackLink } from '../../../ui/BackLink';
-import { useLanguage } from '../../course/useCourse';
-import { localTimeZone, todayIn } from '../../meetings/formatMeetings';
-import { deadlinesOf } from '../../meetings/model/agenda';
-import { useMeetings } from '../../meetings/useMeetings';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { checkDraft, isBlocking } from '../model/checks';
 import { restoreVersion } from '../model/draftChange';
 import { validSnapshotDoc } from '../model/validateDraft';
@@ -24,6 +21,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { SafeMode } from './SafeMode';
 import { NotSavedNotice, SaveStatus } from './SaveStatus';
 import { useCover, useDraftDocument } from './useDraftDocument';
+import { deadlinesOf, localTimeZone, todayIn, useMeetings } from '../../meetings';
 
 const STATUSES: DraftStatus[] = ['draft', 'ready', 'submitted'];
 

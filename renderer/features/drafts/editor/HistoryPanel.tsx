@@ -6,7 +6,7 @@ import { snapshotsOf, takeSnapshot } from '../../../db/drafts';
 import { useLiveQuery } from '../../../db/hooks';
 import type { DraftSnapshotRecord } from '../../../db/records';
 import { formatDate } from '../../../i18n/format';
-import { useLanguage } from '../../course/useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { bodyJson, bodyText, readCover } from '../model/draftDoc';
 
 function snapshotDoc(snapshot: DraftSnapshotRecord): Y.Doc {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftRecord } from '../../../db/records';
-import { useLanguage } from '../../course/useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { restoreSnapshot, saveRawDraft } from '../draftActions';
 import { HistoryPanel } from './HistoryPanel';
 import type { UnopenableReason } from './useDraftDocument';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { spaceToFree, storageSpace, type StorageSpace } from '../../../db/storage';
 import { formatBytes } from '../../../i18n/format';
-import { useLanguage } from '../../course/useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 import type { DraftWriter, WriterState } from './draftWriter';
 import { saveStateOf } from './useDraftDocument';
 

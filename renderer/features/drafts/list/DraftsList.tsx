@@ -9,13 +9,19 @@ import { hashOf } from '../../../state/view';
 import { BackLink } from '../../../ui/BackLink';
 import { FilePicker } from '../../../ui/FilePicker';
 import { PageHeading } from '../../../ui/PageHeading';
-import { useLanguage } from '../../course/useCourse';
-import { formatCalendarDate, formatDaysFrom, localTimeZone, todayIn } from '../../meetings/formatMeetings';
-import { deadlinesOf, normalizeForSearch } from '../../meetings/model/agenda';
-import { meetingTitle } from '../../meetings/model/titles';
-import { useMeetings } from '../../meetings/useMeetings';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { copyDraft, importGapdraft, startDraft } from '../draftActions';
 import { ImportOutcome, type ShownOutcome } from './ImportOutcome';
+import {
+  deadlinesOf,
+  formatCalendarDate,
+  formatDaysFrom,
+  localTimeZone,
+  meetingTitle,
+  normalizeForSearch,
+  todayIn,
+  useMeetings,
+} from '../../meetings';
 
 export function DraftsList({ isTrash }: { isTrash: boolean }) {
   const { t } = useTranslation('drafts');

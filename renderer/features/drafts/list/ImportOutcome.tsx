@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../../i18n/format';
-import { useLanguage } from '../../course/useCourse';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { restoreSnapshot, type GapdraftOutcome } from '../draftActions';
 
 /** What an import did, or asks, and the follow-ups: undo a merge, confirm or cancel a large one. */

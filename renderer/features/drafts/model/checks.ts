@@ -1,5 +1,5 @@
-import { daysBetween, type CalendarDate } from '../../meetings/model/calendarDate';
 import { countWords, type CoverFields } from './draftDoc';
+import { type CalendarDate, daysBetween } from '../../meetings';
 
 export type DraftIssue =
   | { code: 'missing'; field: 'studyGroup' | 'questions' | 'source' | 'title' | 'contact' | 'abstract' }
