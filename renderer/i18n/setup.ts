@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { directionOf, LANGUAGES, type LanguageCode } from './languages';
+import { intlLocale } from './format';
 
 /** The renderer's namespaces: one per feature, plus the shell. (`menu` belongs to electron/.) */
 export const NAMESPACES = ['shell', 'home', 'course', 'meetings', 'drafts', 'settings'] as const;
@@ -39,8 +40,24 @@ export async function startI18n(language: LanguageCode): Promise<void> {
     interpolation: { escapeValue: false },
     react: { useSuspense: false },
   });
+  installNumberFormat();
   await loadLanguage(language);
   applyToDocument(language);
+}
+
+/**
+ * `{{count, number}}` through one Intl.NumberFormat per language. i18next caches its built-in
+ * one under a key that holds every value passed to `t`, so a string such as "{{days}}:
+ * {{count, number}} days" built a new formatter for each meeting row drawn.
+ */
+function installNumberFormat(): void {
+  const formats = new Map<string, Intl.NumberFormat>();
+  i18next.services.formatter?.add('number', (value: number, lng: string | undefined) => {
+    const language = (lng ?? i18next.language) as LanguageCode;
+    let format = formats.get(language);
+    if (!format) formats.set(language, (format = new Intl.NumberFormat(intlLocale(language))));
+    return format.format(value);
+  });
 }
 
 export async function switchLanguage(language: LanguageCode): Promise<void> {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowRecord, MeetingRecord } from '../../db/records';
 import { FilePicker } from '../../ui/FilePicker';
@@ -23,7 +23,8 @@ export function CalendarFileActions({
   const [outcome, setOutcome] = useState<FileOutcome | null>(null);
   const [phase, setPhase] = useState<ImportPhase | null>(null);
   const cancel = useRef<AbortController | null>(null);
-  const followed = meetings.filter((m) => isFollowed(m, follows));
+  // Not on every keystroke in the search box: only when the meetings or the follows change.
+  const followed = useMemo(() => meetings.filter((m) => isFollowed(m, follows)), [meetings, follows]);
 
   const importFile = async (file: File) => {
     const controller = new AbortController();

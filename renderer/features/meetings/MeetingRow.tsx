@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { FollowRecord, MeetingRecord } from '../../db/records';
 import type { LanguageCode } from '../../i18n/languages';
 import { hashOf } from '../../state/view';
@@ -11,24 +12,26 @@ import { groupLabel } from './model/groupLabel';
 import { meetingTitle } from './model/titles';
 
 /**
- * What a row shows that costs Intl work (days, hours, the deadlines), kept per stored record:
- * the live query gives a new record object when a meeting changes, so an entry never goes stale,
- * and a filter that brings back rows already drawn formats nothing again.
+ * What a row shows that costs Intl and i18next work (days, hours, the deadlines), kept per stored
+ * record: the live query gives a new record object when a meeting changes, so an entry never goes
+ * stale, and a filter that brings back rows already drawn formats nothing again.
  */
 const rowFacts = new WeakMap<MeetingRecord, { key: string; facts: ReturnType<typeof factsOf> }>();
 
-function factsOf(meeting: MeetingRecord, language: LanguageCode, timeZone: string) {
+function factsOf(meeting: MeetingRecord, language: LanguageCode, timeZone: string, t: TFunction<'meetings'>) {
+  const sessions = formatDailySessions(meeting.start, meeting.end, language, timeZone);
   return {
-    sessions: formatDailySessions(meeting.start, meeting.end, language, timeZone),
+    // i18next's number format in the plural string is costly per call: format once per record.
+    when: t('meeting.dailySessions', { days: sessions.days, hours: sessions.hours, count: sessions.dayCount }),
     deadlines: deadlinesOf(meeting),
   };
 }
 
-function cachedFacts(meeting: MeetingRecord, language: LanguageCode, timeZone: string) {
+function cachedFacts(meeting: MeetingRecord, language: LanguageCode, timeZone: string, t: TFunction<'meetings'>) {
   const key = `${language}|${timeZone}`;
   const cached = rowFacts.get(meeting);
   if (cached?.key === key) return cached.facts;
-  const facts = factsOf(meeting, language, timeZone);
+  const facts = factsOf(meeting, language, timeZone, t);
   rowFacts.set(meeting, { key, facts });
   return facts;
 }
@@ -45,7 +48,7 @@ export const MeetingRow = memo(function MeetingRow({
 }) {
   const { t } = useTranslation('meetings');
   const lang = useLanguage();
-  const { sessions, deadlines } = cachedFacts(meeting, lang, localTimeZone());
+  const { when, deadlines } = cachedFacts(meeting, lang, localTimeZone(), t);
   const next = deadlines.find((d) => d.date >= today);
   return (
     <article className="meeting-row" data-testid={`meeting-${meeting.id}`}>
@@ -54,9 +57,7 @@ export const MeetingRow = memo(function MeetingRow({
         {isFollowed(meeting, follows) && <span className="badge">{t('follow.following')}</span>}
         <MeetingStatus meeting={meeting} month={(m) => formatMonth(m, lang)} />
       </h3>
-      <p className="meeting-when">
-        {t('meeting.dailySessions', { days: sessions.days, hours: sessions.hours, count: sessions.dayCount })}
-      </p>
+      <p className="meeting-when">{when}</p>
       <p className="meeting-where">
         {meeting.kind !== 'personal' && (
           <>
