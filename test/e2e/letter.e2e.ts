@@ -92,13 +92,15 @@ describe('a meeting typed in from its collective letter', () => {
     await page.getByTestId('letter-place').fill('Tashkent, Uzbekistan');
     await page.getByTestId('letter-save').click();
     await page.getByTestId('meeting-detail').waitFor();
-    expect(await page.getByTestId('meeting-place').innerText()).toBe('Tashkent, Uzbekistan');
+    // The page shows the stored meeting, which the live query brings a moment after the save.
+    await expect.poll(() => page.getByTestId('meeting-place').innerText()).toBe('Tashkent, Uzbekistan');
 
     // Held online only: no visa, registration or fellowship deadline, and the page says why.
     await page.getByTestId('edit-meeting').click();
     await page.getByTestId('letter-format').selectOption('virtual');
     await page.getByTestId('letter-save').click();
     await page.getByTestId('meeting-detail').waitFor();
+    await page.getByTestId('not-applicable-visa').waitFor();
     expect(await page.getByTestId('not-applicable-visa').innerText()).toBe(
       en('deadlines.notApplicable.format').replace('{{deadline}}', en('deadlines.kinds.visa')),
     );
