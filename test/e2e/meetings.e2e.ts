@@ -67,6 +67,21 @@ describe('the meetings calendar', () => {
     expect(await page.getByTestId('upcoming').locator('li').count()).toBe(2);
   });
 
+  it('refuses a 433-byte time-zone bomb (FREQ=SECONDLY) with its reason, without hanging the window', async () => {
+    const bomb = readFileSync(
+      path.resolve(import.meta.dirname, '../../renderer/features/meetings/ics/fixtures/hostile-secondly-zone.ics'),
+    );
+    expect(bomb.length).toBeLessThan(500);
+    expect(await importFile(page, { name: 'invitation.ics', mimeType: 'text/calendar', buffer: bomb })).toBe(
+      en.get('files.errors.too-complex'),
+    );
+    // The window answers at once, and what was stored is still there.
+    await page.getByTestId('filter-search').fill('SG13');
+    expect(await page.getByTestId('filter-search').inputValue()).toBe('SG13');
+    await page.getByTestId('filter-search').fill('');
+    expect(await page.getByTestId('upcoming').locator('li').count()).toBe(2);
+  });
+
   it('filters by group and searches', async () => {
     await page.getByTestId('filter-group').selectOption('SG17');
     expect(await page.getByTestId('upcoming').locator('h3 a').allInnerTexts()).toEqual(['WP1/17 e-plenary']);
