@@ -5,6 +5,53 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const FEATURES = ['course', 'meetings', 'drafts', 'home', 'settings'];
+const RENDERER_PATHS = [
+  { name: 'electron', message: 'The renderer reaches Electron only through platform/bridge.' },
+  { name: 'dexie', message: 'Use the database through renderer/db/.' },
+  { name: 'dexie-react-hooks', message: 'Use the hooks in renderer/db/hooks.' },
+];
+const FEATURE_PATTERNS = [
+  { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
+  {
+    group: FEATURES.flatMap((feature) => [`../**/${feature}/**`, `!../**/${feature}/index`]),
+    message: 'Use another feature only through its index.ts, not its internals.',
+  },
+];
+/** The functions of renderer/db/ that write user data. */
+const DB_WRITERS = {
+  settings: ['writeSetting'],
+  drafts: [
+    'appendDraftUpdate',
+    'createDraft',
+    'setDraftStatus',
+    'moveDraftToTrash',
+    'restoreDraftFromTrash',
+    'duplicateDraft',
+    'compactDraft',
+    'takeSnapshot',
+    'mergeIntoDraft',
+    'changeDraft',
+    'replaceDraftState',
+  ],
+  course: [
+    'startAttempt',
+    'saveAnswer',
+    'setQuestionFlag',
+    'finishAttempt',
+    'saveLessonPosition',
+    'markLessonRead',
+    'issueCertificate',
+  ],
+  meetings: [
+    'storeImportedCalendar',
+    'saveOwnMeeting',
+    'saveLetterEntry',
+    'deleteOwnMeeting',
+    'setFollowing',
+    'recordRemindersShown',
+    'forgetReminder',
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-electron/', 'release/', 'test-results/', 'node_modules/'] },
@@ -30,11 +77,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'electron', message: 'The renderer reaches Electron only through platform/bridge.' },
-            { name: 'dexie', message: 'Use the database through renderer/db/.' },
-            { name: 'dexie-react-hooks', message: 'Use the hooks in renderer/db/hooks.' },
-          ],
+          paths: RENDERER_PATHS,
           patterns: [{ group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' }],
         },
       ],
@@ -48,21 +91,24 @@ export default tseslint.config(
     // A feature uses another only through that feature's index.ts, never its internals.
     files: ['renderer/features/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: RENDERER_PATHS, patterns: FEATURE_PATTERNS }] },
+  },
+  {
+    // Components write user data only through their feature's actions module.
+    files: ['renderer/features/**/*.tsx'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'electron', message: 'The renderer reaches Electron only through platform/bridge.' },
-            { name: 'dexie', message: 'Use the database through renderer/db/.' },
-            { name: 'dexie-react-hooks', message: 'Use the hooks in renderer/db/hooks.' },
-          ],
+          paths: RENDERER_PATHS,
           patterns: [
-            { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
-            {
-              group: FEATURES.flatMap((feature) => [`../**/${feature}/**`, `!../**/${feature}/index`]),
-              message: 'Use another feature only through its index.ts, not its internals.',
-            },
+            ...FEATURE_PATTERNS,
+            ...Object.entries(DB_WRITERS).map(([module, importNames]) => ({
+              group: [`**/db/${module}`],
+              importNames,
+              message: "Components write through their feature's actions module.",
+            })),
           ],
         },
       ],

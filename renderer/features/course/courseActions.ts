@@ -3,13 +3,14 @@ import {
   attemptById,
   finishAttempt,
   installedCourseVersion,
+  issueCertificate,
   questionsById,
   questionsIn,
   saveAnswer,
   setQuestionFlag,
   startAttempt,
 } from '../../db/course';
-import type { QuizAttemptRecord } from '../../db/records';
+import type { CertificateRecord, QuizAttemptRecord } from '../../db/records';
 import type { LanguageCode } from '../../i18n/languages';
 import { navigate } from '../../state/view';
 import { planAttempt } from './model/attemptPlan';
@@ -68,4 +69,11 @@ export async function completeAttempt(lang: LanguageCode, attemptId: string): Pr
 
 export function practiceDeadline(attempt: Pick<QuizAttemptRecord, 'startedAt'>): number {
   return Date.parse(attempt.startedAt) + PRACTICE_MINUTES * 60_000;
+}
+
+/** Stores the certificate once the delegate has typed their name; the course rule is checked by the caller's standing. */
+export function saveCertificate(
+  certificate: Omit<CertificateRecord, 'issuedAt' | 'status'>,
+): Promise<CertificateRecord> {
+  return issueCertificate(db, certificate);
 }

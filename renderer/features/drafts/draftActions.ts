@@ -7,11 +7,15 @@ import {
   duplicateDraft,
   loadDraftDoc,
   mergeIntoDraft,
+  moveDraftToTrash,
   readDraftLeniently,
   replaceDraftState,
+  restoreDraftFromTrash,
+  setDraftStatus,
   storedUpdatesOf,
+  takeSnapshot,
 } from '../../db/drafts';
-import type { DraftRecord } from '../../db/records';
+import type { DraftRecord, DraftSnapshotRecord, DraftStatus } from '../../db/records';
 import { isStorageFull, spaceToFree } from '../../db/storage';
 import type { LanguageCode } from '../../i18n/languages';
 import { bridge } from '../../platform/bridge';
@@ -155,4 +159,25 @@ export async function saveRawDraft(draft: DraftRecord): Promise<boolean> {
 
 export async function saveDocx(name: string, blob: Blob): Promise<boolean> {
   return bridge.saveFile(name, new Uint8Array(await blob.arrayBuffer()), 'docx');
+}
+
+export function setStatus(draftId: string, status: DraftStatus): Promise<void> {
+  return setDraftStatus(db, draftId, status);
+}
+
+export function moveToTrash(draftId: string): Promise<void> {
+  return moveDraftToTrash(db, draftId);
+}
+
+export function restoreFromTrash(draftId: string): Promise<void> {
+  return restoreDraftFromTrash(db, draftId);
+}
+
+/** Keeps the draft as it is now in its history. */
+export function keepVersion(
+  draftId: string,
+  doc: Y.Doc,
+  kind: DraftSnapshotRecord['kind'],
+): Promise<DraftSnapshotRecord> {
+  return takeSnapshot(db, draftId, doc, kind);
 }

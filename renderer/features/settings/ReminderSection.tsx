@@ -2,9 +2,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db';
 import { useLiveQuery } from '../../db/hooks';
-import { DEFAULT_REMINDER_DAYS, readSetting, writeSetting } from '../../db/settings';
+import { DEFAULT_REMINDER_DAYS, readSetting } from '../../db/settings';
 import { bridge } from '../../platform/bridge';
 import { parseReminderDays, REMINDER_DAYS_RANGE, type ReminderDaysProblem } from './reminderDays';
+import { saveReminderDays } from './settingsActions';
 
 type Permission = 'granted' | 'denied' | 'default';
 
@@ -31,7 +32,7 @@ export function ReminderSection() {
     setProblem(input.problem ?? null);
     if (input.problem) return;
     try {
-      await writeSetting(db, 'reminderDays', input.days);
+      await saveReminderDays(input.days);
       setIsUnsaved(false);
     } catch {
       setIsUnsaved(true);

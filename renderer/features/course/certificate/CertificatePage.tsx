@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../../db';
-import { issueCertificate, latestCertificate } from '../../../db/course';
+import { latestCertificate } from '../../../db/course';
 import { useLiveQuery } from '../../../db/hooks';
 import { bridge } from '../../../platform/bridge';
 import { BackLink } from '../BackLink';
 import { useCourseStanding } from '../useCourse';
 import { makeCertificateId } from './certificateId';
 import { CertificateView } from './CertificateView';
+import { saveCertificate } from '../courseActions';
 
 const MAX_NAME_LENGTH = 100;
 
@@ -38,7 +39,7 @@ export function CertificatePage() {
     if (!trimmed) return;
     const bestAttemptIds = standing.modules.flatMap((m) => (m.bestAttemptId ? [m.bestAttemptId] : []));
     try {
-      await issueCertificate(db, {
+      await saveCertificate({
         id: makeCertificateId(),
         name: trimmed,
         overallScore: standing.overall,

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { db } from '../../../db';
-import { draftById, setDraftStatus, takeSnapshot } from '../../../db/drafts';
+import { draftById } from '../../../db/drafts';
 import { useLiveQuery } from '../../../db/hooks';
 import type { DraftRecord, DraftSnapshotRecord, DraftStatus } from '../../../db/records';
 import { guardLeaving, hashOf } from '../../../state/view';
@@ -22,6 +22,7 @@ import { SafeMode } from './SafeMode';
 import { NotSavedNotice, SaveStatus } from './SaveStatus';
 import { useCover, useDraftDocument } from './useDraftDocument';
 import { deadlinesOf, localTimeZone, todayIn, useMeetings } from '../../meetings';
+import { keepVersion, setStatus } from '../draftActions';
 
 const STATUSES: DraftStatus[] = ['draft', 'ready', 'submitted'];
 
@@ -92,7 +93,7 @@ function LoadedEditor({
   async function restore(snapshot: DraftSnapshotRecord): Promise<boolean> {
     const version = validSnapshotDoc(snapshot.state);
     if (!version) return false;
-    await takeSnapshot(db, draft.id, doc, 'before-restore');
+    await keepVersion(draft.id, doc, 'before-restore');
     restoreVersion(doc, version, cover.language);
     return true;
   }
@@ -108,7 +109,7 @@ function LoadedEditor({
           {t('editor.status')}{' '}
           <select
             value={draft.status}
-            onChange={(event) => void setDraftStatus(db, draft.id, event.target.value as DraftStatus)}
+            onChange={(event) => void setStatus(draft.id, event.target.value as DraftStatus)}
           >
             {STATUSES.map((status) => (
               <option key={status} value={status}>

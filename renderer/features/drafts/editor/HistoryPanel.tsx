@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { db } from '../../../db';
-import { snapshotsOf, takeSnapshot } from '../../../db/drafts';
+import { snapshotsOf } from '../../../db/drafts';
 import { useLiveQuery } from '../../../db/hooks';
 import type { DraftSnapshotRecord } from '../../../db/records';
 import { formatDate } from '../../../i18n/format';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { bodyJson, bodyText, readCover } from '../model/draftDoc';
+import { keepVersion } from '../draftActions';
 
 function snapshotDoc(snapshot: DraftSnapshotRecord): Y.Doc {
   const doc = new Y.Doc();
@@ -44,7 +45,7 @@ export function HistoryPanel({
           type="button"
           className="button"
           data-testid="take-snapshot"
-          onClick={() => void takeSnapshot(db, draftId, doc, 'manual')}
+          onClick={() => void keepVersion(draftId, doc, 'manual')}
         >
           {t('history.take')}
         </button>

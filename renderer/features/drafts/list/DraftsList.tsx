@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../../db';
-import { allDrafts, moveDraftToTrash, restoreDraftFromTrash } from '../../../db/drafts';
+import { allDrafts } from '../../../db/drafts';
 import { useLiveQuery } from '../../../db/hooks';
 import type { DraftRecord, DraftStatus } from '../../../db/records';
 import { formatDate } from '../../../i18n/format';
@@ -10,7 +10,7 @@ import { BackLink } from '../../../ui/BackLink';
 import { FilePicker } from '../../../ui/FilePicker';
 import { PageHeading } from '../../../ui/PageHeading';
 import { useLanguage } from '../../../i18n/useLanguage';
-import { copyDraft, importGapdraft, startDraft } from '../draftActions';
+import { copyDraft, importGapdraft, moveToTrash, restoreFromTrash, startDraft } from '../draftActions';
 import { ImportOutcome, type ShownOutcome } from './ImportOutcome';
 import {
   deadlinesOf,
@@ -124,7 +124,7 @@ export function DraftsList({ isTrash }: { isTrash: boolean }) {
             {deadlineLine(draft)}
             <div>
               {isTrash ? (
-                <button type="button" className="button" onClick={() => void restoreDraftFromTrash(db, draft.id)}>
+                <button type="button" className="button" onClick={() => void restoreFromTrash(draft.id)}>
                   {t('list.restore')}
                 </button>
               ) : (
@@ -138,7 +138,7 @@ export function DraftsList({ isTrash }: { isTrash: boolean }) {
                   >
                     {t('list.duplicate')}
                   </button>
-                  <button type="button" className="button subtle" onClick={() => void moveDraftToTrash(db, draft.id)}>
+                  <button type="button" className="button subtle" onClick={() => void moveToTrash(draft.id)}>
                     {t('list.delete')}
                   </button>
                 </>
