@@ -10,8 +10,7 @@ import { saveMeetingFromLetter } from './letterActions';
 import { groupLabel } from './model/groupLabel';
 import { emptyLetterForm, letterFormOf, type LetterForm, type LetterFormErrors } from './model/letterForm';
 import type { MeetingsData } from './useMeetings';
-
-type Problem = 'invalid' | 'not-saved' | null;
+import { LetterFormActions, type LetterFormProblem } from './LetterFormActions';
 
 /**
  * #/meetings/add and #/meetings/edit/<id>: a meeting typed in from its collective letter, or
@@ -22,7 +21,7 @@ export function LetterFormPage({ data, meeting }: { data: MeetingsData; meeting?
   const lang = useLanguage();
   const [form, setForm] = useState<LetterForm>(() => (meeting ? letterFormOf(meeting, lang) : emptyLetterForm()));
   const [errors, setErrors] = useState<LetterFormErrors>({});
-  const [problem, setProblem] = useState<Problem>(null);
+  const [problem, setProblem] = useState<LetterFormProblem>(null);
   const [isSaving, setSaving] = useState(false);
   const set = (changes: Partial<LetterForm>) => {
     setForm((previous) => ({ ...previous, ...changes }));
@@ -145,19 +144,7 @@ export function LetterFormPage({ data, meeting }: { data: MeetingsData; meeting?
             onChange={(kind, date) => set({ deadlines: { ...form.deadlines, [kind]: date } })}
           />
         )}
-        {problem && (
-          <p className="field-error" role="alert" data-testid="letter-problem">
-            {problem === 'invalid' ? t('letter.invalid') : t('letter.notSaved')}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={isSaving} data-testid="letter-save">
-            {t('letter.save')}
-          </button>
-          <a className="button" href={back}>
-            {t('letter.cancel')}
-          </a>
-        </div>
+        <LetterFormActions problem={problem} back={back} isSaving={isSaving} />
       </form>
     </>
   );

@@ -9,6 +9,7 @@ import { DeadlineFields } from './DeadlineFields';
 import { saveOfficialDates } from './letterActions';
 import { letterFormOf, type LetterEntryForm, type LetterFormErrors } from './model/letterForm';
 import { meetingTitle } from './model/titles';
+import { LetterFormActions, type LetterFormProblem } from './LetterFormActions';
 
 /**
  * #/meetings/letter/<id>: for a meeting the calendar ships, the letter's number and the
@@ -22,7 +23,7 @@ export function OfficialDatesPage({ meeting }: { meeting: MeetingRecord }) {
     return { collectiveLetter, deadlines };
   });
   const [errors, setErrors] = useState<LetterFormErrors>({});
-  const [problem, setProblem] = useState<'invalid' | 'not-saved' | null>(null);
+  const [problem, setProblem] = useState<LetterFormProblem>(null);
   const back = hashOf('meetings', ['meeting', meeting.id]);
 
   const save = async () => {
@@ -67,19 +68,7 @@ export function OfficialDatesPage({ meeting }: { meeting: MeetingRecord }) {
           errors={errors}
           onChange={(kind, date) => setForm({ ...form, deadlines: { ...form.deadlines, [kind]: date } })}
         />
-        {problem && (
-          <p className="field-error" role="alert" data-testid="letter-problem">
-            {problem === 'invalid' ? t('letter.invalid') : t('letter.notSaved')}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button primary" data-testid="letter-save">
-            {t('letter.save')}
-          </button>
-          <a className="button" href={back}>
-            {t('letter.cancel')}
-          </a>
-        </div>
+        <LetterFormActions problem={problem} back={back} />
       </form>
     </>
   );
