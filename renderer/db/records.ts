@@ -256,6 +256,17 @@ export interface OutboxEntry {
   createdAt: IsoInstant;
 }
 
+/** A change the hub refused (it never blocks the queue): kept for the delegate to see. */
+export interface RejectedChangeRecord {
+  /** The change's own sequence number on this device. */
+  seq: number;
+  /** The synced table, as on the wire (e.g. `settings`). */
+  table: string;
+  key: string;
+  code: 'unknown-table' | 'invalid' | 'unsupported-version' | 'immutable';
+  rejectedAt: IsoInstant;
+}
+
 export interface SyncStateRecord {
   key: 'clientId' | 'cursor' | 'lastSyncedAt' | 'hubUrl';
   value: string;
