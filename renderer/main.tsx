@@ -3,6 +3,7 @@ import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { startAppSync } from './app/sync/appSync';
 import { preloadSections } from './app/ViewOutlet';
 import { StartupError } from './app/StartupError';
 import { db } from './db';
@@ -40,6 +41,8 @@ async function start(): Promise<void> {
   );
   preloadOtherLanguages();
   preloadSections();
+  // Sync runs in the background: it resumes if this profile is signed in to a hub.
+  startAppSync();
   // Course content installs in the background, in its own chunk (schema validation is not small).
   void import('./content/contentStore').then(({ installBundledContent }) => installBundledContent());
   void import('./features/meetings/reminders').then(({ startReminders }) => startReminders());

@@ -1,12 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { useIsHubConfigured, usePendingChangeCount } from '../db/hooks';
+import { usePendingChangeCount } from '../db/hooks';
+import type { LanguageCode } from '../i18n/languages';
+import { hashOf } from '../state/view';
 import { useIsOnline } from '../sync/connectivity';
+import { useSyncState } from './sync/appSync';
+import { clockWarningText, needsSettings, syncStatusText } from './sync/syncStatusText';
 
 export function StatusBar() {
-  const { t } = useTranslation('shell');
+  const { t, i18n } = useTranslation('shell');
   const isOnline = useIsOnline();
   const pending = usePendingChangeCount();
-  const isHubConfigured = useIsHubConfigured();
+  const status = useSyncState((state) => state.status);
+  const clockWarning = clockWarningText(
+    useSyncState((state) => state.clockSkewMs),
+    t,
+  );
 
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
@@ -17,7 +25,15 @@ export function StatusBar() {
       <p role="status" data-testid="sync-status">
         {pending ? t('status.pending', { count: pending }) : t('status.savedLocally')}
       </p>
-      {isHubConfigured === false && <p>{t('status.syncNotConfigured')}</p>}
+      <p role="status" data-testid="hub-status" data-phase={status.phase}>
+        {syncStatusText(status, t, i18n.language as LanguageCode)}{' '}
+        {needsSettings(status) && <a href={hashOf('settings', ['hub'])}>{t('sync.openSettings')}</a>}
+      </p>
+      {clockWarning && (
+        <p className="clock-warning" data-testid="clock-warning">
+          {clockWarning}
+        </p>
+      )}
       {!isOnline && <p className="offline-hint">{t('status.offlineHint')}</p>}
     </footer>
   );

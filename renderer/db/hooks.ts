@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './index';
 import { countPendingChanges } from './outbox';
@@ -13,3 +14,15 @@ export function useIsHubConfigured(): boolean | undefined {
 }
 
 export { useLiveQuery };
+
+/**
+ * Calls `listener` with the outbox count now and after every change to it, outside React (the
+ * sync service nudges its loop when the count grows). Returns the unsubscribe.
+ */
+export function watchPendingChangeCount(listener: (count: number) => void): () => void {
+  const subscription = liveQuery(() => countPendingChanges(db)).subscribe({
+    next: listener,
+    error: (error: unknown) => console.error('Could not count the changes waiting to sync', error),
+  });
+  return () => subscription.unsubscribe();
+}

@@ -10,7 +10,12 @@ const REMEMBERED_ACCOUNT = 'gapbridge:hub-account';
 /** Set when a sign-out could not reach the hub: the cookie lives on there, so it is ended later. */
 const SIGN_OUT_PENDING = 'gapbridge:hub-sign-out-pending';
 
-type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** The part of localStorage used here (declared, so that the hub's Node tests type-check it too). */
+interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 export interface WebHubClientOptions {
   /** The page's own origin: a browser talks only to the hub that served it (CSP connect-src 'self'). */
@@ -63,7 +68,7 @@ function failureFor(response: Response, body: Record<string, unknown> | null, pa
 export function createWebHubClient({
   origin,
   fetch: fetchImpl = globalThis.fetch.bind(globalThis),
-  storage = globalThis.localStorage ?? null,
+  storage = (globalThis as { localStorage?: KeyValueStorage }).localStorage ?? null,
 }: WebHubClientOptions): HubClient {
   const hubUrl = new URL(origin).origin;
 

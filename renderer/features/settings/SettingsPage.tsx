@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../ui/PageHeading';
 import { AboutSection } from './AboutSection';
+import { HubSection } from './HubSection';
 import { LanguageSection } from './LanguageSection';
 import { ReminderSection } from './ReminderSection';
 import { StorageSection } from './StorageSection';
@@ -12,6 +13,7 @@ export function SettingsPage() {
       <PageHeading title={t('title')} />
       <LanguageSection />
       <ReminderSection />
+      <HubSection />
       <StorageSection />
       <AboutSection />
     </>
