@@ -4,6 +4,14 @@ import { VitePWA } from 'vite-plugin-pwa';
 import packageJson from './package.json' with { type: 'json' };
 import { CONTENT_SECURITY_POLICY } from './electron/security/contentSecurityPolicy.ts';
 
+/**
+ * `npm run web` (and `npm run dev`) pass the sync routes to a hub, so that the page and its hub
+ * share one origin as when the hub serves the web build: the session cookie and the
+ * Content-Security-Policy (connect-src 'self') then need nothing more. The hub's default address
+ * is `npm run hub`'s.
+ */
+const hubProxy = { '/v1': { target: process.env['HUB_URL'] ?? 'http://127.0.0.1:8787' } };
+
 /** The renderer: one build served by Electron's app:// scheme and, unchanged, by `npm run web`. */
 export default defineConfig({
   root: 'renderer',
@@ -58,6 +66,7 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    proxy: hubProxy,
   },
-  server: { port: 5173 },
+  server: { port: 5173, proxy: hubProxy },
 });

@@ -1,0 +1,33 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { buildHub } from '../../server/src/app';
+import type { Database } from '../../server/src/db/database';
+import { migrate } from '../../server/src/db/migrations';
+import { openPgliteDatabase } from '../../server/src/db/pgliteDatabase';
+import { DIST } from './rendererServer';
+
+export interface RunningHub {
+  /** The hub's origin, which also serves the built web app (as `npm run hub` does). */
+  origin: string;
+  app: FastifyInstance;
+  db: Database;
+  close(): Promise<void>;
+}
+
+/** A real hub on loopback, on a fresh embedded PGlite, serving dist/ from its own origin. */
+export async function startHub(): Promise<RunningHub> {
+  const db = await openPgliteDatabase();
+  await migrate(db);
+  const app = buildHub({ db, webRoot: DIST });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    app,
+    db,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
