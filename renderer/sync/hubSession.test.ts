@@ -22,6 +22,7 @@ function harness({ previous = null as HubAccount | null, signedIn = null as HubA
   const linked: Array<HubAccount & { bringLocalWork: boolean }> = [];
   const links: AccountLinks = {
     previousAccount: async () => last,
+    isSameAccount: (a, b) => a.hubUrl === b.hubUrl && a.email.toLowerCase() === b.email.toLowerCase(),
     async linkAccount(link) {
       linked.push(link);
       last = { hubUrl: link.hubUrl, email: link.email };
@@ -45,9 +46,9 @@ describe('the hub session', () => {
   it('asks on the first sign-in of this profile, links with the answer, then syncs', async () => {
     const h = harness();
     await h.session.signIn(HUB, 'ana@example.org', 'right password');
-    expect(h.status.getState().status.phase).toBe('question');
+    expect(h.status.getState().status).toEqual({ phase: 'question', previous: null });
     expect(h.startService).not.toHaveBeenCalled();
-    await h.session.answerFirstSignIn(true);
+    await h.session.link(true);
     expect(h.linked).toEqual([{ hubUrl: HUB, email: 'ana@example.org', bringLocalWork: true }]);
     expect(h.startService).toHaveBeenCalledTimes(1);
   });
@@ -61,6 +62,13 @@ describe('the hub session', () => {
     expect(h.running[0]!.stopped).toBe(true);
     expect(h.status.getState()).toMatchObject({ account: null, status: { phase: 'signed-out' } });
     await h.session.register(HUB, 'ben@example.org', 'a long password');
+    // Another account: asked whether to go ahead, and the previous account's work never goes to it.
+    expect(h.status.getState().status).toEqual({
+      phase: 'question',
+      previous: { hubUrl: HUB, email: 'ana@example.org' },
+    });
+    expect(h.startService).toHaveBeenCalledTimes(1);
+    await h.session.link(true);
     expect(h.linked).toEqual([{ hubUrl: HUB, email: 'ben@example.org', bringLocalWork: false }]);
     expect(h.startService).toHaveBeenCalledTimes(2);
   });

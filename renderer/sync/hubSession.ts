@@ -6,9 +6,10 @@ import type { SyncStatusStore } from './syncStatus';
 export interface AccountLinks {
   /** The account this profile last synced with, or null if it never did. */
   previousAccount(): Promise<HubAccount | null>;
+  isSameAccount(a: HubAccount, b: HubAccount): boolean;
   /**
    * Binds the profile to `account` once after a sign-in: a new account starts from cursor 0, and
-   * this device's work is queued for it or left out.
+   * this device's work is queued for it or left out (another account's: removed from the device).
    */
   linkAccount(link: HubAccount & { bringLocalWork: boolean }): Promise<void>;
 }
@@ -26,14 +27,13 @@ export interface HubSession {
   resume(): Promise<void>;
   register(hubUrl: string, email: string, password: string): Promise<void>;
   signIn(hubUrl: string, email: string, password: string): Promise<void>;
-  /** The first-sign-in question's answer: bring this device's work into the account, or not. */
-  answerFirstSignIn(bringLocalWork: boolean): Promise<void>;
+  /**
+   * The question's answer. First sign-in: bring this device's work into the account, or not.
+   * Another account than the last: go ahead (false), the previous account's work leaving the device.
+   */
+  link(bringLocalWork: boolean): Promise<void>;
   signOut(): Promise<void>;
   syncNow(): void;
-}
-
-function sameAccount(a: HubAccount, b: HubAccount): boolean {
-  return a.hubUrl === b.hubUrl && a.email.toLowerCase() === b.email.toLowerCase();
 }
 
 /**
@@ -60,17 +60,15 @@ export function createHubSession({ client, links, status, startService }: HubSes
     });
   }
 
-  /** Links and syncs, or asks first when this profile has never synced with any account. */
+  /**
+   * Syncs when this profile last synced with the same account; else asks first: on the first
+   * sign-in whether to bring this device's work, on another account whether to go ahead.
+   */
   async function begin(account: HubAccount) {
     status.setState({ account });
     const previous = await links.previousAccount();
-    if (previous === null) {
-      status.setState({ status: { phase: 'question' } });
-      return;
-    }
-    // Another account's data never goes to this one: only the first account may take the device's work.
-    if (!sameAccount(previous, account)) await links.linkAccount({ ...account, bringLocalWork: false });
-    run();
+    if (previous && links.isSameAccount(previous, account)) run();
+    else status.setState({ status: { phase: 'question', previous } });
   }
 
   return {
@@ -90,10 +88,11 @@ export function createHubSession({ client, links, status, startService }: HubSes
       await stopService();
       await begin(await client.signIn(hubUrl, email, password));
     },
-    async answerFirstSignIn(bringLocalWork) {
-      const { account } = status.getState();
-      if (!account) return;
-      await links.linkAccount({ ...account, bringLocalWork });
+    async link(bringLocalWork) {
+      const { account, status: current } = status.getState();
+      if (!account || current.phase !== 'question') return;
+      // Another person's work never goes into this account.
+      await links.linkAccount({ ...account, bringLocalWork: current.previous === null && bringLocalWork });
       run();
     },
     async signOut() {

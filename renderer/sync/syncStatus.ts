@@ -8,8 +8,11 @@ export type SyncPhase =
   | { phase: 'signed-out' }
   /** The hub no longer knows the session (expired, revoked, password reset): sign in again. */
   | { phase: 'session-ended' }
-  /** Signed in for the first time here: waiting for "bring this device's work?" to be answered. */
-  | { phase: 'question' }
+  /**
+   * Signed in, waiting for an answer before the first sync: on the first sign-in of this profile
+   * (`previous` null), "bring this device's work?"; after another account, "go ahead?".
+   */
+  | { phase: 'question'; previous: HubAccount | null }
   /** Another window or tab of this profile holds the sync lock and syncs for both. */
   | { phase: 'other-window' }
   | { phase: 'syncing' }

@@ -1,12 +1,14 @@
 import { useStore } from 'zustand';
 import { db } from '../../db';
 import { watchPendingChangeCount } from '../../db/hooks';
+import { isSameAccount, linkAccount, previousAccount } from '../../db/syncAccount';
+import { openSyncStore } from '../../db/syncStore';
 import { createHubSession } from '../../sync/hubSession';
 import { startSyncService } from '../../sync/syncService';
 import { webLock } from '../../sync/syncLoop';
 import { createSyncStatusStore, type SyncState } from '../../sync/syncStatus';
+import { syncDerivations } from '../syncDerivations';
 import { chooseHubClient } from './chooseHubClient';
-import { linkAccount, openSyncStore, previousAccount } from './profileStore';
 
 /**
  * The app's one sync engine, wired to this profile's database and the shell's hub client. The
@@ -27,13 +29,14 @@ export const hubSession = createHubSession({
   client: hub.client,
   links: {
     previousAccount: () => previousAccount(db),
+    isSameAccount,
     linkAccount: (link) => linkAccount(db, link),
   },
   status: syncStatus,
   startService: () =>
     startSyncService({
       transport: hub.client.transport,
-      openStore: () => openSyncStore(db),
+      openStore: () => openSyncStore(db, syncDerivations),
       watchPending: watchPendingChangeCount,
       // One loop per profile: the profile is the database, shared by every window and tab.
       withLock: webLock(db.name),

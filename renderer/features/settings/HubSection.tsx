@@ -1,19 +1,21 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSyncState } from '../../app/sync/appSync';
+import { useLastSyncedAt } from '../../db/hooks';
 import { clockWarningText, formatSyncTime, syncStatusText } from '../../app/sync/syncStatusText';
 import type { LanguageCode } from '../../i18n/languages';
 import { useViewStore } from '../../state/view';
-import { FirstSignInQuestion } from './FirstSignInQuestion';
 import { HubSignInForm } from './HubSignInForm';
 import { RejectedChanges } from './RejectedChanges';
+import { SignInQuestion } from './SignInQuestion';
 import { signOut, syncNow } from './hubActions';
 
 function SignedIn({ email, hubUrl }: { email: string; hubUrl: string }) {
   const { t, i18n } = useTranslation('settings');
   const { t: tShell } = useTranslation('shell');
   const status = useSyncState((state) => state.status);
-  const lastSyncedAt = useSyncState((state) => state.lastSyncedAt);
+  const storedLastSync = useLastSyncedAt();
+  const lastSyncedAt = storedLastSync ? Date.parse(storedLastSync) : null;
   const clockWarning = clockWarningText(
     useSyncState((state) => state.clockSkewMs),
     tShell,
@@ -59,7 +61,8 @@ function SignedIn({ email, hubUrl }: { email: string; hubUrl: string }) {
 export function HubSection() {
   const { t } = useTranslation('settings');
   const account = useSyncState((state) => state.account);
-  const phase = useSyncState((state) => state.status.phase);
+  const status = useSyncState((state) => state.status);
+  const phase = status.phase;
   const path = useViewStore((state) => state.path);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -72,7 +75,7 @@ export function HubSection() {
 
   let body;
   if (!account || phase === 'session-ended') body = <HubSignInForm sessionEnded={phase === 'session-ended'} />;
-  else if (phase === 'question') body = <FirstSignInQuestion email={account.email} />;
+  else if (status.phase === 'question') body = <SignInQuestion email={account.email} previous={status.previous} />;
   else body = <SignedIn email={account.email} hubUrl={account.hubUrl} />;
 
   return (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useRejectedChanges } from '../../app/sync/profileStore';
+import { useRejectedChanges } from '../../db/hooks';
 import { formatDate } from '../../i18n/format';
 import type { LanguageCode } from '../../i18n/languages';
 import { SYNC_TABLE_NAMES } from '../../sync/wire';

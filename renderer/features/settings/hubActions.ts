@@ -1,11 +1,12 @@
 import { hubSession } from '../../app/sync/appSync';
-import { dismissRejectedChange as dismissStored } from '../../app/sync/profileStore';
 import { db } from '../../db';
+import { UnsyncedWorkError } from '../../db/syncAccount';
+import { dismissRejectedChange as dismissStored } from '../../db/syncStore';
 import { HubAccountError, type AccountFailure } from '../../sync/hubClient';
 
-export type HubActionResult = { ok: true } | { ok: false; failure: AccountFailure };
+export type AccountResult = { ok: true } | { ok: false; failure: AccountFailure };
 
-async function attempt(action: () => Promise<void>): Promise<HubActionResult> {
+async function accountAction(action: () => Promise<void>): Promise<AccountResult> {
   try {
     await action();
     return { ok: true };
@@ -16,21 +17,37 @@ async function attempt(action: () => Promise<void>): Promise<HubActionResult> {
   }
 }
 
-export function signIn(hubUrl: string, email: string, password: string): Promise<HubActionResult> {
-  return attempt(() => hubSession.signIn(hubUrl, email, password));
+export function signIn(hubUrl: string, email: string, password: string): Promise<AccountResult> {
+  return accountAction(() => hubSession.signIn(hubUrl, email, password));
 }
 
-export function register(hubUrl: string, email: string, password: string): Promise<HubActionResult> {
-  return attempt(() => hubSession.register(hubUrl, email, password));
+export function register(hubUrl: string, email: string, password: string): Promise<AccountResult> {
+  return accountAction(() => hubSession.register(hubUrl, email, password));
 }
 
-/** The first sign-in's question: whether this device's work goes into the account. */
-export function answerFirstSignIn(bringLocalWork: boolean): Promise<HubActionResult> {
-  return attempt(() => hubSession.answerFirstSignIn(bringLocalWork));
+export function signOut(): Promise<AccountResult> {
+  return accountAction(() => hubSession.signOut());
 }
 
-export function signOut(): Promise<HubActionResult> {
-  return attempt(() => hubSession.signOut());
+/**
+ * Not linked: `unsyncedChanges` when the previous account still has changes that have not
+ * reached its hub (going ahead would lose them), else null (the database refused the write).
+ */
+export type LinkResult = { ok: true } | { ok: false; unsyncedChanges: number | null };
+
+/**
+ * The sign-in question's answer: on the first sign-in, whether this device's work goes into the
+ * account; after another account, going ahead (its work leaves this device).
+ */
+export async function linkAccount(bringLocalWork: boolean): Promise<LinkResult> {
+  try {
+    await hubSession.link(bringLocalWork);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof UnsyncedWorkError) return { ok: false, unsyncedChanges: error.pending };
+    console.error('Could not link the account', error);
+    return { ok: false, unsyncedChanges: null };
+  }
 }
 
 export function syncNow(): void {
