@@ -43,6 +43,30 @@ async function openFromHub(locale: string): Promise<{ context: BrowserContext; p
   return { context, page };
 }
 
+/** Puts a change straight into the outbox, as a faulty or older version of the app might have. */
+async function queueRawChange(page: Page, change: Record<string, unknown>): Promise<void> {
+  await page.evaluate(
+    (entry) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('gapbridge');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const hlc = `${String(Date.now()).padStart(15, '0')}-0000-e2e-device-01`;
+          const request = open.result
+            .transaction('outbox', 'readwrite')
+            .objectStore('outbox')
+            .add({ ...entry, hlc });
+          request.onsuccess = () => {
+            open.result.close();
+            resolve();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    change,
+  );
+}
+
 const hubPhase = (page: Page) => page.getByTestId('hub-status').getAttribute('data-phase');
 
 describe('Settings → Hub in a browser served by the hub', () => {
@@ -71,8 +95,32 @@ describe('Settings → Hub in a browser served by the hub', () => {
 
     await expect.poll(() => hubPhase(page), { timeout: 20_000 }).toBe('synced');
     expect(await page.getByTestId('hub-account').innerText()).toContain('ana@example.org');
-    expect(await page.getByTestId('hub-last-synced').innerText()).toContain(lead('en', 'settings', 'hub.lastSynced'));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hub-synced-en.png') });
+
+    // A change the hub refuses (a setting with a field it does not know) is listed with what it means, and
+    // does not hold up the rest.
+    await queueRawChange(page, {
+      table: 'settings',
+      key: 'language',
+      op: 'put',
+      v: 1,
+      data: { value: 'fr', colour: 'blue' },
+    });
+    await page.getByTestId('hub-sync-now').click();
+    const rejected = page.getByTestId('hub-rejected-change');
+    await rejected.waitFor();
+    expect(await rejected.getAttribute('data-code')).toBe('invalid');
+    const invalid = strings('en', 'settings', 'hub.rejected.code.invalid');
+    expect(await rejected.innerText()).toContain(invalid['meaning'] as string);
+    expect(await rejected.innerText()).toContain(invalid['todo'] as string);
+    expect(await rejected.innerText()).toContain(strings('en', 'settings', 'hub.rejected.table')['settings']);
+    await expect.poll(() => hubPhase(page)).toBe('synced');
+    expect(await page.getByTestId('sync-status').innerText()).toBe(
+      (readNamespace('en', 'shell').status as Strings)['savedLocally'],
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'hub-rejected-en.png'), fullPage: true });
+    await rejected.getByRole('button').click();
+    await expect.poll(() => rejected.count()).toBe(0);
 
     // A reload keeps the session (the hub's HttpOnly cookie) and syncs again at start.
     await page.reload();

@@ -32,11 +32,13 @@ function SignedIn({ email, hubUrl }: { email: string; hubUrl: string }) {
       <p role="status" data-testid="hub-sync-state" data-phase={status.phase}>
         {syncStatusText(status, tShell, language)}
       </p>
-      <p data-testid="hub-last-synced">
-        {lastSyncedAt === null
-          ? t('hub.notSyncedYet')
-          : t('hub.lastSynced', { time: formatSyncTime(lastSyncedAt, language) })}
-      </p>
+      {status.phase !== 'synced' && (
+        <p data-testid="hub-last-synced">
+          {lastSyncedAt === null
+            ? t('hub.notSyncedYet')
+            : t('hub.lastSynced', { time: formatSyncTime(lastSyncedAt, language) })}
+        </p>
+      )}
       {clockWarning && <p className="notice notice-warning">{clockWarning}</p>}
       <div className="hub-buttons">
         <button
