@@ -24,6 +24,11 @@ export interface WebHubClientOptions {
   storage?: KeyValueStorage | null;
 }
 
+/** The system's word that there is no network (Node, in tests, has no navigator: never offline). */
+function systemSaysOffline(): boolean {
+  return (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false;
+}
+
 /** The address a delegate types and the page's origin name the same hub. */
 function sameOrigin(hubUrl: string, origin: string): boolean {
   try {
@@ -151,14 +156,17 @@ export function createWebHubClient({
   return {
     async account() {
       if (signOutPending()) {
-        if (await endSession()) flagSignOut(false);
+        if (!systemSaysOffline() && (await endSession())) flagSignOut(false);
         return null;
       }
+      const known = remembered();
+      // Never signed in here, or signed out: no request at all. Offline: what we knew, quietly.
+      if (!known || systemSaysOffline()) return known;
       let response: Response;
       try {
         response = await request('/v1/me', { method: 'GET' });
       } catch {
-        return remembered();
+        return known;
       }
       const body = await readJson(response);
       if (response.status === 401) {
@@ -171,7 +179,7 @@ export function createWebHubClient({
         return account;
       }
       // The hub is down or behind something else for now: say what we knew.
-      return remembered();
+      return known;
     },
     register: (address, email, password) => openSession('/v1/accounts', address, email, password),
     signIn: (address, email, password) => openSession('/v1/sessions', address, email, password),

@@ -115,6 +115,23 @@ describe('the browser HubClient against a real hub', () => {
     expect(failure.kind === 'rate-limited' && failure.retryAfterMs).toBeGreaterThan(60_000);
   });
 
+  it('forgets the account when the hub no longer knows the session, and asks nothing when never signed in', async () => {
+    const jar = cookieKeepingFetch();
+    let requests = 0;
+    const counting: typeof fetch = (input, init) => {
+      requests += 1;
+      return jar.fetch(input, init);
+    };
+    const client = createWebHubClient({ origin, fetch: counting, storage: memoryStorage() });
+    expect(await client.account()).toBeNull();
+    expect(requests).toBe(0);
+    await client.register(origin, 'eve@example.org', PASSWORD);
+    jar.cookies.clear(); // the session expired or was revoked
+    expect(await client.account()).toBeNull();
+    expect(await client.account()).toBeNull();
+    expect(requests).toBe(2); // register, then one look: forgotten after the hub's 401
+  });
+
   it('keeps a sign-out made offline and ends the session once the hub answers', async () => {
     const jar = cookieKeepingFetch();
     let offline = false;
