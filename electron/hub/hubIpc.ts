@@ -1,0 +1,36 @@
+import { IPC, type HubBridge } from '../../renderer/platform/contract';
+import { IpcRefusal, type IpcHandler } from '../ipc';
+import { MAX_HUB_ADDRESS_LENGTH } from './hubOrigin';
+import { toSyncRequest } from './syncRequestSchema';
+
+/** The longest e-mail address (RFC 5321) and password the hub accepts (server/src/accounts/routes.ts). */
+export const MAX_EMAIL_LENGTH = 254;
+export const MAX_PASSWORD_LENGTH = 1024;
+
+function isText(value: unknown, maximum: number): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= maximum;
+}
+
+/** The three arguments of register and sign-in, checked for type and size; the hub judges the rest. */
+function credentials(hubUrl: unknown, email: unknown, password: unknown): [string, string, string] {
+  if (!isText(hubUrl, MAX_HUB_ADDRESS_LENGTH)) throw new IpcRefusal('Unusable hub address');
+  if (!isText(email, MAX_EMAIL_LENGTH)) throw new IpcRefusal('Unusable e-mail address');
+  if (!isText(password, MAX_PASSWORD_LENGTH)) throw new IpcRefusal('Unusable password');
+  return [hubUrl, email, password];
+}
+
+/** The hub's IPC channels: arguments arrive as unknown and are checked before the hub is asked. */
+export function createHubIpcHandlers(hub: HubBridge): Record<string, IpcHandler> {
+  return {
+    [IPC.hubAccount]: () => hub.account(),
+    [IPC.hubRegister]: async (_sender, hubUrl, email, password) =>
+      hub.register(...credentials(hubUrl, email, password)),
+    [IPC.hubSignIn]: async (_sender, hubUrl, email, password) => hub.signIn(...credentials(hubUrl, email, password)),
+    [IPC.hubSignOut]: () => hub.signOut(),
+    async [IPC.hubExchange](_sender, request) {
+      const checked = toSyncRequest(request);
+      if (!checked) throw new IpcRefusal('Malformed sync request');
+      return hub.exchange(checked);
+    },
+  };
+}
