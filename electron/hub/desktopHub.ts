@@ -31,12 +31,16 @@ export function createDesktopHub({ file, guard, now = Date.now, stallMs }: Deskt
     return run;
   }
 
+  let loading: Promise<void> | undefined;
+  /** The settings, read from the file once (calls that arrive while it is read wait for the same read). */
   async function current(): Promise<HubSettings | null> {
-    if (settings === undefined) {
-      settings = await file.read();
-      guard.allow(settings?.hubUrl ?? null);
-    }
-    return settings;
+    loading ??= file.read().then((stored) => {
+      if (settings !== undefined) return;
+      settings = stored;
+      guard.allow(stored?.hubUrl ?? null);
+    });
+    await loading;
+    return settings ?? null;
   }
 
   async function store(next: HubSettings): Promise<void> {

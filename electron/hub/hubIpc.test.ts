@@ -113,4 +113,15 @@ describe('the hub IPC channels', () => {
     }
     expect(hub.exchange).toHaveBeenCalledTimes(1);
   });
+
+  it('refuses a call with more arguments than the channel takes', async () => {
+    const { call, hub } = setUp();
+    await expect(call(IPC.hubAccount, appFrame, 'https://hub.example.org')).rejects.toThrow(/Unexpected/);
+    await expect(call(IPC.hubSignOut, appFrame, { everywhere: true })).rejects.toThrow(/Unexpected/);
+    await expect(
+      call(IPC.hubSignIn, appFrame, 'https://hub.example.org', 'a@example.org', 'password', 'extra'),
+    ).rejects.toThrow(/Unexpected/);
+    await expect(call(IPC.hubExchange, appFrame, request, 'https://attacker.example')).rejects.toThrow(/Unexpected/);
+    for (const method of Object.values(hub)) expect(method).not.toHaveBeenCalled();
+  });
 });

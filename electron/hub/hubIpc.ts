@@ -19,15 +19,32 @@ function credentials(hubUrl: unknown, email: unknown, password: unknown): [strin
   return [hubUrl, email, password];
 }
 
+/** A channel called with more arguments than it takes is not one the preload makes: refused. */
+function noMore(extra: unknown[]): void {
+  if (extra.length > 0) throw new IpcRefusal('Unexpected arguments');
+}
+
 /** The hub's IPC channels: arguments arrive as unknown and are checked before the hub is asked. */
 export function createHubIpcHandlers(hub: HubBridge): Record<string, IpcHandler> {
   return {
-    [IPC.hubAccount]: () => hub.account(),
-    [IPC.hubRegister]: async (_sender, hubUrl, email, password) =>
-      hub.register(...credentials(hubUrl, email, password)),
-    [IPC.hubSignIn]: async (_sender, hubUrl, email, password) => hub.signIn(...credentials(hubUrl, email, password)),
-    [IPC.hubSignOut]: () => hub.signOut(),
-    async [IPC.hubExchange](_sender, request) {
+    async [IPC.hubAccount](_sender, ...extra) {
+      noMore(extra);
+      return hub.account();
+    },
+    async [IPC.hubRegister](_sender, hubUrl, email, password, ...extra) {
+      noMore(extra);
+      return hub.register(...credentials(hubUrl, email, password));
+    },
+    async [IPC.hubSignIn](_sender, hubUrl, email, password, ...extra) {
+      noMore(extra);
+      return hub.signIn(...credentials(hubUrl, email, password));
+    },
+    async [IPC.hubSignOut](_sender, ...extra) {
+      noMore(extra);
+      return hub.signOut();
+    },
+    async [IPC.hubExchange](_sender, request, ...extra) {
+      noMore(extra);
       const checked = toSyncRequest(request);
       if (!checked) throw new IpcRefusal('Malformed sync request');
       return hub.exchange(checked);
