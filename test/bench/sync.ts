@@ -42,11 +42,14 @@ function comparison(label: string, ours: SideResult, theirs: SideResult): Figure
 }
 
 function loadFigure(backend: string, result: LoadResult): Figure {
+  const { non2xx, errors, timeouts } = result.failed;
+  const failed = non2xx + errors + timeouts;
+  const failures = failed ? `${failed} failed: ${non2xx} non-2xx, ${errors} errors, ${timeouts} timeouts` : '0 failed';
   return {
     name: `Hub under load on ${backend}: sync cycles/s, p99`,
     value:
       `${result.cyclesPerSecond.toFixed(0)} cycles/s, p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms` +
-      ` (${result.cycles} cycles, ${result.failed} failed, ${result.requestBytes.toFixed(0)} B gzip bodies; ` +
+      ` (${result.cycles} cycles, ${failures}, ${result.requestBytes.toFixed(0)} B gzip bodies; ` +
       `${LOAD.accounts} accounts × ${LOAD.devicesPerAccount} devices, ${LOAD.connections} connections, ${LOAD.durationSeconds} s)`,
   };
 }

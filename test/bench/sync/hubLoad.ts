@@ -16,7 +16,8 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   cycles: number;
-  failed: number;
+  /** Answers other than 2xx, connection errors, and requests without an answer in 10 s. */
+  failed: { non2xx: number; errors: number; timeouts: number };
   requestBytes: number;
 }
 
@@ -142,6 +143,7 @@ export async function measureHubLoad(databaseUrl?: string): Promise<LoadResult> 
           onResponse(status, body, context) {
             const device = devices.find((each) => each.deviceId === context['device'])!;
             if (status === 200) device.cursor = (JSON.parse(body) as { cursor: number }).cursor;
+            else if (process.env['LOAD_DEBUG']) console.error(status, body.slice(0, 300));
             idle.push(device);
           },
         },
@@ -152,7 +154,7 @@ export async function measureHubLoad(databaseUrl?: string): Promise<LoadResult> 
       p50Ms: result.latency.p50,
       p99Ms: result.latency.p99,
       cycles: result.requests.total,
-      failed: result.non2xx + result.errors + result.timeouts,
+      failed: { non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts },
       requestBytes: requestBytes / Math.max(1, result.requests.total),
     };
   } finally {
