@@ -1,6 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { IPC } from '../renderer/platform/contract';
+import { createHubIpcHandlers } from './hub/hubIpc';
 import { createIpcHandlers, isTrustedSender, registerIpcHandlers, toSafeFileName } from './ipc';
 
 type Registered = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
@@ -36,9 +37,10 @@ describe('isTrustedSender', () => {
 });
 
 describe('IPC handlers', () => {
-  it('registers one handler per channel of the contract', () => {
+  it('registers one handler per channel of the contract, with the hub channels (hub/hubIpc.test.ts)', () => {
     const { registered } = setUp();
-    expect([...registered.keys()].sort()).toEqual(
+    const hubChannels = Object.keys(createHubIpcHandlers({} as never));
+    expect([...registered.keys(), ...hubChannels].sort()).toEqual(
       Object.values(IPC)
         .filter((c) => c !== IPC.navigate)
         .sort(),

@@ -48,10 +48,10 @@ export function isTrustedSender(frame: SenderFrame): boolean {
 
 export class IpcRefusal extends Error {}
 
-type Handler = (sender: WebContents, ...args: unknown[]) => Promise<unknown>;
+export type IpcHandler = (sender: WebContents, ...args: unknown[]) => Promise<unknown>;
 
 /** Each channel's handler: arguments arrive as unknown and are validated before any effect. */
-export function createIpcHandlers(effects: IpcEffects): Record<string, Handler> {
+export function createIpcHandlers(effects: IpcEffects): Record<string, IpcHandler> {
   return {
     async [IPC.openExternal](_sender, url) {
       const allowed = toAllowedExternalUrl(url);
@@ -86,7 +86,7 @@ export function createIpcHandlers(effects: IpcEffects): Record<string, Handler> 
   };
 }
 
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: Record<string, Handler>): void {
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: Record<string, IpcHandler>): void {
   for (const [channel, handler] of Object.entries(handlers)) {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       if (!isTrustedSender(event.senderFrame)) throw new IpcRefusal(`Refused ${channel} from an untrusted sender`);

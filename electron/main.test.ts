@@ -37,7 +37,24 @@ const electron = vi.hoisted(() => {
       Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => template) },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-      session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+      session: {
+        defaultSession: {
+          setPermissionRequestHandler: vi.fn(),
+          setPermissionCheckHandler: vi.fn(),
+          webRequest: { onBeforeRequest: vi.fn() },
+        },
+        fromPartition: vi.fn((partition: string) => ({
+          partition,
+          fetch: vi.fn(),
+          webRequest: { onBeforeRequest: vi.fn() },
+        })),
+      },
+      safeStorage: {
+        isAsyncEncryptionAvailable: vi.fn(async () => true),
+        encryptStringAsync: vi.fn(),
+        decryptStringAsync: vi.fn(),
+        getSelectedStorageBackend: () => 'gnome_libsecret',
+      },
       ipcMain: { handle: vi.fn() },
       shell: { openExternal: vi.fn() },
       Notification: Object.assign(vi.fn(), { isSupported: () => true }),
@@ -94,6 +111,29 @@ describe('main process wiring', () => {
     expect(template.map((item) => item.label)).toContain('Fichier');
     expect(electron.module.ipcMain.handle.mock.calls.map(([channel]) => channel)).toEqual(
       expect.arrayContaining(['gapbridge:open-external', 'gapbridge:set-language']),
+    );
+  });
+
+  it('lets the renderer reach no network origin, and the hub session nothing before a hub is chosen', () => {
+    type Gate = (details: Record<string, unknown>, callback: (answer: { cancel: boolean }) => void) => void;
+    const decide = (gate: Gate, details: Record<string, unknown>) => {
+      let cancel: boolean | undefined;
+      gate(details, (answer) => (cancel = answer.cancel));
+      return cancel;
+    };
+    const rendererGate = electron.module.session.defaultSession.webRequest.onBeforeRequest.mock.calls[0]?.[0] as Gate;
+    expect(decide(rendererGate, { url: 'https://hub.example.org/v1/me', webContentsId: 1 })).toBe(true);
+    expect(decide(rendererGate, { url: 'app://gapbridge/index.html', webContentsId: 1 })).toBe(false);
+
+    const hubSession = electron.module.session.fromPartition.mock.results[0]?.value as {
+      partition: string;
+      webRequest: { onBeforeRequest: ReturnType<typeof vi.fn> };
+    };
+    expect(hubSession.partition).not.toMatch(/^persist:/);
+    const hubGate = hubSession.webRequest.onBeforeRequest.mock.calls[0]?.[0] as Gate;
+    expect(decide(hubGate, { url: 'https://hub.example.org/v1/me' })).toBe(true);
+    expect(electron.module.ipcMain.handle.mock.calls.map(([channel]) => channel)).toEqual(
+      expect.arrayContaining(['gapbridge:hub-sign-in', 'gapbridge:hub-exchange']),
     );
   });
 

@@ -5,9 +5,12 @@ import path from 'node:path';
 import { matchPreferredLanguage, type LanguageCode } from '../renderer/i18n/languages';
 import { APP_ORIGIN, APP_SCHEME, IPC } from '../renderer/platform/contract';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
+import { startDesktopHub } from './hub/electronHub';
+import { createHubIpcHandlers } from './hub/hubIpc';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { MENU_STRINGS } from './menuStrings';
+import { isRendererRequestAllowed } from './security/rendererRequests';
 import { hardenWebContents, isPermissionAllowed } from './security/webContents';
 import { MINIMUM_SIZE, parseWindowState, serializeWindowState } from './windowState';
 
@@ -162,9 +165,11 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
       isPermissionAllowed(permission, requestingOrigin),
     );
-    registerIpcHandlers(
-      ipcMain,
-      createIpcHandlers({
+    session.defaultSession.webRequest.onBeforeRequest((details, callback) =>
+      callback({ cancel: !isRendererRequestAllowed(details) }),
+    );
+    registerIpcHandlers(ipcMain, {
+      ...createIpcHandlers({
         openExternal: (url) => shell.openExternal(url),
         setLanguage: (chosen) => {
           language = chosen;
@@ -174,7 +179,8 @@ if (!app.requestSingleInstanceLock()) {
         saveFile,
         notify,
       }),
-    );
+      ...createHubIpcHandlers(startDesktopHub()),
+    });
     applyMenu();
     mainWindow = createWindow();
     app.on('activate', () => {

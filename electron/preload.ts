@@ -1,5 +1,16 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC, isViewName, type GapbridgeBridge } from '../renderer/platform/contract';
+import { IPC, isViewName, type GapbridgeBridge, type HubBridge } from '../renderer/platform/contract';
+
+/** The hub through the main process: the renderer sends requests and gets results, never the token. */
+const hub = {
+  account: () => ipcRenderer.invoke(IPC.hubAccount),
+  register: (hubUrl, email, password) => ipcRenderer.invoke(IPC.hubRegister, hubUrl, email, password),
+  signIn: (hubUrl, email, password) => ipcRenderer.invoke(IPC.hubSignIn, hubUrl, email, password),
+  signOut: async () => {
+    await ipcRenderer.invoke(IPC.hubSignOut);
+  },
+  exchange: (request) => ipcRenderer.invoke(IPC.hubExchange, request),
+} satisfies HubBridge;
 
 /** The renderer's only door to the main process: the contract, and not one IPC call more. */
 const bridge = {
@@ -20,6 +31,7 @@ const bridge = {
     ipcRenderer.on(IPC.navigate, forward);
     return () => ipcRenderer.removeListener(IPC.navigate, forward);
   },
+  hub,
 } satisfies GapbridgeBridge;
 
 contextBridge.exposeInMainWorld('gapbridge', bridge);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { loadDraftDoc } from './drafts';
 import { useTestDatabases } from './databases.testing';
 import type { LessonProgressRecord, SettingRecord } from './records';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
@@ -132,5 +134,30 @@ describe('schema migration', () => {
     expect(await countPendingChanges(v2)).toBe(0);
     expect(v2.tables.map((t) => t.name)).toContain('bookmarks');
     expect(v2.table('settings').schema.indexes.map((i) => i.name)).toContain('updatedAt');
+  });
+});
+
+describe('schema version 5', () => {
+  it("moves a draft's status into its document, where changes from other devices merge", async () => {
+    const v4 = open('v5-status', SCHEMA_VERSIONS.slice(0, 4));
+    const doc = new Y.Doc();
+    doc.getMap('cover').set('title', 'Proposal');
+    const now = '2026-11-20T10:00:00.000Z';
+    await v4.drafts.put({
+      id: 'd1',
+      title: 'Proposal',
+      status: 'ready',
+      meetingId: null,
+      language: 'en',
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    });
+    await v4.draftUpdates.add({ draftId: 'd1', update: Y.encodeStateAsUpdate(doc), createdAt: now });
+    v4.close();
+    const v5 = open('v5-status');
+    const cover = (await loadDraftDoc(v5, 'd1')).getMap('cover');
+    expect(cover.get('status')).toBe('ready');
+    expect(cover.get('title')).toBe('Proposal');
   });
 });

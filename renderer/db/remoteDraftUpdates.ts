@@ -11,14 +11,22 @@ export interface RemoteDraftUpdates {
 
 type Listener = (news: RemoteDraftUpdates) => void;
 
+/** The part of BroadcastChannel used here (typed here too: the hub's tests compile this module without DOM types). */
+interface Channel {
+  postMessage(message: RemoteDraftUpdates): void;
+  onmessage: ((event: { data: RemoteDraftUpdates }) => void) | null;
+}
+type ChannelConstructor = new (name: string) => Channel;
+
 const listeners = new Set<Listener>();
 const CHANNEL_NAME = 'gapbridge-remote-draft-updates';
-let channel: BroadcastChannel | null = null;
+let channel: Channel | null = null;
 
-function openChannel(): BroadcastChannel | null {
-  if (channel || typeof BroadcastChannel === 'undefined') return channel;
-  channel = new BroadcastChannel(CHANNEL_NAME);
-  channel.onmessage = (event: MessageEvent<RemoteDraftUpdates>) => {
+function openChannel(): Channel | null {
+  const Broadcast = (globalThis as unknown as { BroadcastChannel?: ChannelConstructor }).BroadcastChannel;
+  if (channel || !Broadcast) return channel;
+  channel = new Broadcast(CHANNEL_NAME);
+  channel.onmessage = (event) => {
     for (const listener of listeners) listener(event.data);
   };
   return channel;

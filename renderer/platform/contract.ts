@@ -4,6 +4,9 @@
  * Pure types and constants: imported by both the renderer and the main process.
  */
 import type { LanguageCode } from '../i18n/languages';
+import type { AccountFailure, HubAccount } from '../sync/hubClient';
+import type { SyncFailure } from '../sync/transport';
+import type { SyncAnswer, SyncRequest } from '../sync/wire';
 
 export const VIEWS = ['home', 'course', 'meetings', 'drafts', 'settings'] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -33,6 +36,24 @@ export interface GapbridgeBridge {
   notify(title: string, body: string): Promise<boolean>;
   /** Calls `listener` when the application menu asks for a view; returns the unsubscribe. */
   onNavigate(listener: (view: ViewName) => void): () => void;
+  /** The hub, reached through the main process (Electron only; a browser talks to its hub itself). */
+  readonly hub?: HubBridge | undefined;
+}
+
+/** An account request's outcome as it crosses IPC, where an Error would lose its kind. */
+export type HubAccountResult<T> = { ok: true; value: T } | { ok: false; failure: AccountFailure };
+export type HubExchangeResult = { ok: true; answer: SyncAnswer } | { ok: false; failure: SyncFailure };
+
+/**
+ * The hub as the Electron main process offers it: it makes every request and keeps the session
+ * token, which never crosses to the renderer.
+ */
+export interface HubBridge {
+  account(): Promise<HubAccountResult<HubAccount | null>>;
+  register(hubUrl: string, email: string, password: string): Promise<HubAccountResult<HubAccount>>;
+  signIn(hubUrl: string, email: string, password: string): Promise<HubAccountResult<HubAccount>>;
+  signOut(): Promise<void>;
+  exchange(request: SyncRequest): Promise<HubExchangeResult>;
 }
 
 /** The kinds of text file the app saves, with their extension and media type. */
@@ -51,6 +72,11 @@ export const IPC = {
   saveFile: 'gapbridge:save-file',
   notify: 'gapbridge:notify',
   navigate: 'gapbridge:navigate',
+  hubAccount: 'gapbridge:hub-account',
+  hubRegister: 'gapbridge:hub-register',
+  hubSignIn: 'gapbridge:hub-sign-in',
+  hubSignOut: 'gapbridge:hub-sign-out',
+  hubExchange: 'gapbridge:hub-exchange',
 } as const;
 
 /** The renderer's origin in Electron. Chosen once: IndexedDB is per origin, so never change it. */

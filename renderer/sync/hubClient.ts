@@ -23,6 +23,11 @@ export type AccountFailure =
   /** The hub refused the password as too short (10 characters or more). */
   | { kind: 'weak-password' }
   | { kind: 'rate-limited'; retryAfterMs: number | null }
+  /**
+   * Desktop only: the system offers no encrypted storage for the session (no keychain or
+   * keyring), so the app will not sign in rather than keep the token in clear.
+   */
+  | { kind: 'no-secure-storage' }
   /** The hub failed, or answered with something that is not the protocol's. */
   | { kind: 'server' };
 
