@@ -1,3 +1,5 @@
+import { bridge } from '../../platform/bridge';
+import { createElectronHubClient } from '../../platform/electronHubClient';
 import type { HubClient } from '../../sync/hubClient';
 import { createWebHubClient } from '../../sync/webHubClient';
 
@@ -7,8 +9,13 @@ export interface HubChoice {
   fixedHubUrl: string | null;
 }
 
-/** The one place that picks the shell's HubClient: Electron's (over the preload bridge) or the browser's. */
+/**
+ * The one place that picks the shell's HubClient: in Electron the main process makes the
+ * requests (over the preload bridge, any hub address the delegate gives); in a browser, the page's
+ * own origin.
+ */
 export function chooseHubClient(): HubChoice {
+  if (bridge.hub) return { client: createElectronHubClient(bridge.hub), fixedHubUrl: null };
   const origin = window.location.origin;
   return { client: createWebHubClient({ origin }), fixedHubUrl: origin };
 }
