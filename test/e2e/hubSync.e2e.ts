@@ -122,6 +122,19 @@ describe('Settings → Hub in a browser served by the hub', () => {
     await rejected.getByRole('button').click();
     await expect.poll(() => rejected.count()).toBe(0);
 
+    // A local write is pushed a few seconds later, with no click.
+    const pending = page.getByTestId('sync-status');
+    const shellStatus = readNamespace('en', 'shell').status as Strings;
+    await page.getByTestId('reminder-days').fill('9');
+    await expect
+      .poll(() => pending.innerText())
+      .toBe((shellStatus['pending_one'] as string).replace('{{count, number}}', '1'));
+    await expect.poll(() => pending.innerText(), { timeout: 20_000 }).toBe(shellStatus['savedLocally']);
+    const stored = await hub.db.query<{ data: { value: unknown } }>(
+      "select data from records where tbl = 'settings' and key = 'reminderDays'",
+    );
+    expect(stored.map((row) => row.data.value)).toEqual([9]);
+
     // A reload keeps the session (the hub's HttpOnly cookie) and syncs again at start.
     await page.reload();
     await expect.poll(() => hubPhase(page), { timeout: 20_000 }).toBe('synced');
