@@ -2,68 +2,20 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HybridLogicalClock } from '../../../renderer/sync/hlc';
-import { decideMerge, TABLE_RULES, type StoredVersion } from '../../../renderer/sync/mergeRules';
-import { runSyncCycle, type SyncStore } from '../../../renderer/sync/syncCycle';
+import { TABLE_RULES } from '../../../renderer/sync/mergeRules';
+import { runSyncCycle } from '../../../renderer/sync/syncCycle';
 import { createHubTransport, SyncTransportError, type SyncFailure } from '../../../renderer/sync/transport';
-import type { PushedChange, SyncAnswer, SyncTableName } from '../../../renderer/sync/wire';
+import type { SyncTableName } from '../../../renderer/sync/wire';
 import { buildHub } from '../app';
 import { BACKENDS, emptyDatabase, freshDatabase, type TestDatabase } from '../../test/databases';
 import { signUp } from '../../test/hubClient';
+import { MemorySyncStore } from '../../test/memorySyncStore';
 
 /**
  * The device's sync engine (renderer/sync: clock, transport, cycle) against a real hub over real
  * HTTP. The store here keeps records in memory with the same merge rules; the IndexedDB store is
  * tested on its own.
  */
-class MemoryStore implements SyncStore {
-  readonly records = new Map<string, StoredVersion>();
-  outbox: PushedChange[] = [];
-  rejected: SyncAnswer['rejected'] = [];
-  private seq = 0;
-  private storedCursor = 0;
-  readonly clock: HybridLogicalClock;
-
-  constructor(
-    readonly deviceId: string,
-    wall: () => number,
-  ) {
-    this.clock = new HybridLogicalClock(deviceId, null, wall);
-  }
-
-  /** The write primitive's rule: a change the table's merge rule refuses locally is not queued. */
-  write(table: SyncTableName, key: string, op: 'put' | 'delete', data?: Record<string, unknown>) {
-    const hlc = this.clock.stamp();
-    const id = `${table}/${key}`;
-    if (decideMerge(TABLE_RULES[table], this.records.get(id) ?? null, { op, hlc, data: data ?? null }) !== 'write')
-      return;
-    this.records.set(id, { deleted: op === 'delete', hlc, data: data ?? null });
-    this.outbox.push({ seq: ++this.seq, table, key, op, hlc, v: 1, ...(data ? { data } : {}) });
-  }
-
-  async cursor() {
-    return this.storedCursor;
-  }
-
-  async pending(limit: number) {
-    return this.outbox.slice(0, limit);
-  }
-
-  async apply(answer: SyncAnswer) {
-    this.outbox = this.outbox.filter((change) => change.seq > answer.acked);
-    this.rejected.push(...answer.rejected);
-    for (const change of answer.changes) {
-      this.clock.receive(change.hlc);
-      const id = `${change.table}/${change.key}`;
-      const rule = TABLE_RULES[change.table as SyncTableName];
-      if (rule && decideMerge(rule, this.records.get(id) ?? null, change) === 'write') {
-        this.records.set(id, { deleted: change.op === 'delete', hlc: change.hlc, data: change.data });
-      }
-    }
-    this.storedCursor = answer.cursor;
-  }
-}
-
 type Fault = 'none' | 'offline' | 'lost-answer' | 'corrupt-answer' | 'stall';
 
 /** A fetch that fails the way poor links and captive portals do. */
@@ -123,7 +75,7 @@ describe.each(BACKENDS)('the device sync engine against a hub on %s', (backend) 
   });
 
   it('says what went wrong: signed out, busy with Retry-After, a corrupt or stalled answer', async () => {
-    const device = new MemoryStore('laptop-errors', Date.now);
+    const device = new MemorySyncStore('laptop-errors', Date.now);
     device.write('settings', 'reminderDays', 'put', { value: 7 });
 
     const signedOut = createHubTransport({ hubUrl, token: () => 'not-a-session' });
@@ -178,7 +130,7 @@ describe.each(BACKENDS)('the device sync engine against a hub on %s', (backend) 
         run += 1;
         let wall = Date.parse('2026-12-01T00:00:00Z');
         const skews = [-5 * 3_600_000, 0, 3 * 3_600_000];
-        const devices = skews.map((skew, index) => new MemoryStore(`dev${run}-${index}-0000`, () => wall + skew));
+        const devices = skews.map((skew, index) => new MemorySyncStore(`dev${run}-${index}-0000`, () => wall + skew));
         const written = new Set<string>();
         for (const each of steps) {
           wall += 1000;
