@@ -23,7 +23,6 @@ const DB_WRITERS = {
   drafts: [
     'appendDraftUpdate',
     'createDraft',
-    'setDraftStatus',
     'moveDraftToTrash',
     'restoreDraftFromTrash',
     'duplicateDraft',
@@ -51,6 +50,8 @@ const DB_WRITERS = {
     'recordRemindersShown',
     'forgetReminder',
   ],
+  syncAccount: ['linkAccount'],
+  syncStore: ['openSyncStore', 'dismissRejectedChange'],
 };
 
 export default tseslint.config(

@@ -29,7 +29,12 @@ describe('quiz attempts', () => {
     const finished = await finishAttempt(db, attempt.id, 0.5);
     expect(finished).toMatchObject({ score: 0.5, answers: { q1: ['a'] } });
     expect(finished.finishedAt).not.toBeNull();
-    expect(await db.outbox.where('entity').equals('quizAttempt').count()).toBe(1);
+    const [queued] = await db.outbox.toArray();
+    // Only the synced fields: the score is derived on each side, never sent.
+    expect(queued).toMatchObject({ table: 'attempts', key: attempt.id, op: 'put', hlc: finished.hlc });
+    expect(Object.keys(queued!.data!).sort()).toEqual(
+      ['answers', 'contentVersion', 'finishedAt', 'kind', 'moduleId', 'questionIds', 'startedAt'].sort(),
+    );
   });
 
   it('refuses to change a finished attempt', async () => {
@@ -70,15 +75,22 @@ describe('lesson progress', () => {
     const stored = await db.lessonProgress.get('m1-l1');
     expect(stored?.readAt).not.toBeNull();
     expect(stored?.position).toBe(1);
-    expect(await db.outbox.where('entity').equals('lessonProgress').count()).toBe(1);
+    const queued = await db.outbox.toArray();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({
+      table: 'lessonProgress',
+      key: 'm1-l1',
+      data: { moduleId: 'm1', readAt: stored?.readAt },
+    });
+    expect(stored?.readHlc).toBe(queued[0]!.hlc);
   });
 });
 
 describe('certificates', () => {
-  it('issues a provisional certificate and queues it for the hub', async () => {
+  it('issues a provisional certificate, kept on the device (the hub issues its own)', async () => {
     const db = fresh();
     await issueCertificate(db, { id: 'GB-AAAA-BBBB-CCCC', name: 'أمينة ديالو', overallScore: 0.86, attemptIds: ['a'] });
     expect(await latestCertificate(db)).toMatchObject({ name: 'أمينة ديالو', status: 'provisional' });
-    expect(await db.outbox.where('entity').equals('certificate').count()).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import type { LanguageCode } from '../i18n/languages';
 import type { GapbridgeDatabase } from './database';
-import { putWithOutbox } from './outbox';
+import { recordChange, syncScope } from './syncedChanges';
+import { syncedFields } from './syncedFields';
 import type {
   CertificateRecord,
   CourseModuleRecord,
@@ -147,17 +148,18 @@ export async function finishAttempt(
   attemptId: string,
   score: number,
 ): Promise<QuizAttemptRecord> {
-  return db.transaction('rw', [db.quizAttempts, db.outbox], async () => {
+  return db.transaction('rw', [db.quizAttempts, ...syncScope(db)], async () => {
     const attempt = await db.quizAttempts.get(attemptId);
     if (!attempt) throw new Error(`No attempt ${attemptId}`);
     if (attempt.finishedAt) throw new FinishedAttemptError(attemptId);
-    const finished = { ...attempt, score, finishedAt: new Date().toISOString() };
-    await putWithOutbox(db, db.quizAttempts, finished, { entity: 'quizAttempt', entityId: attemptId });
+    const finished: QuizAttemptRecord = { ...attempt, score, finishedAt: new Date().toISOString() };
+    finished.hlc = await recordChange(db, syncedFields.attempt(finished));
+    await db.quizAttempts.put(finished);
     return finished;
   });
 }
 
-/** Remembers where the reader is in a lesson (device-local: not synced). */
+/** Remembers where the reader is in a lesson (device-local: not synced; `readAt` and its clock are kept). */
 export async function saveLessonPosition(
   db: GapbridgeDatabase,
   lesson: Pick<LessonRecord, 'id' | 'moduleId'>,
@@ -167,6 +169,7 @@ export async function saveLessonPosition(
   await db.transaction('rw', db.lessonProgress, async () => {
     const current = await db.lessonProgress.get(lesson.id);
     await db.lessonProgress.put({
+      ...current,
       lessonId: lesson.id,
       moduleId: lesson.moduleId,
       readAt: current?.readAt ?? null,
@@ -181,7 +184,7 @@ export async function markLessonRead(
   db: GapbridgeDatabase,
   lesson: Pick<LessonRecord, 'id' | 'moduleId'>,
 ): Promise<void> {
-  await db.transaction('rw', [db.lessonProgress, db.outbox], async () => {
+  await db.transaction('rw', [db.lessonProgress, ...syncScope(db)], async () => {
     const current = await db.lessonProgress.get(lesson.id);
     if (current?.readAt) return;
     const now = new Date().toISOString();
@@ -192,7 +195,8 @@ export async function markLessonRead(
       position: current?.position ?? 1,
       updatedAt: now,
     };
-    await putWithOutbox(db, db.lessonProgress, record, { entity: 'lessonProgress', entityId: lesson.id });
+    record.readHlc = await recordChange(db, syncedFields.lessonRead(record));
+    await db.lessonProgress.put(record);
   });
 }
 
@@ -201,6 +205,7 @@ export async function issueCertificate(
   certificate: Omit<CertificateRecord, 'issuedAt' | 'status'>,
 ): Promise<CertificateRecord> {
   const record: CertificateRecord = { ...certificate, issuedAt: new Date().toISOString(), status: 'provisional' };
-  await putWithOutbox(db, db.certificates, record, { entity: 'certificate', entityId: record.id });
+  // Stays on the device: the hub re-grades the synced attempts and issues its own (issue 9).
+  await db.certificates.put(record);
   return record;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabases } from './databases.testing';
-import { countPendingChanges, putWithOutbox } from './outbox';
 import type { LessonProgressRecord, SettingRecord } from './records';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { readSetting, writeSetting } from './settings';
+import { countPendingChanges, recordChange, syncScope } from './syncedChanges';
 
 const open = useTestDatabases('database');
 
@@ -38,6 +38,8 @@ describe('GapbridgeDatabase', () => {
         'settings',
         'studyGroups',
         'syncState',
+        'syncRejections',
+        'tombstones',
       ].sort(),
     );
   });
@@ -51,20 +53,23 @@ describe('GapbridgeDatabase', () => {
     expect(await readSetting(reopened, 'language')).toBe('ar');
   });
 
-  it('writes a record and its outbox entry together', async () => {
+  it('writes a setting and its change for the hub together', async () => {
     const db = open('outbox');
-    await putWithOutbox(db, db.lessonProgress, progress, { entity: 'lessonProgress', entityId: 'm1-l1' });
-    expect(await db.lessonProgress.get('m1-l1')).toEqual(progress);
+    await writeSetting(db, 'reminderDays', 7);
     expect(await countPendingChanges(db)).toBe(1);
     const [entry] = await db.outbox.toArray();
-    expect(entry).toMatchObject({ entity: 'lessonProgress', entityId: 'm1-l1', payload: progress });
+    expect(entry).toMatchObject({ table: 'settings', key: 'reminderDays', op: 'put', v: 1, data: { value: 7 } });
+    expect((await db.settings.get('reminderDays'))?.hlc).toBe(entry!.hlc);
   });
 
-  it('writes neither the record nor the outbox entry when the record is refused', async () => {
+  it('writes neither the record nor its change when the record is refused', async () => {
     const db = open('atomic');
     const keyless = { ...progress, lessonId: undefined } as unknown as LessonProgressRecord;
     await expect(
-      putWithOutbox(db, db.lessonProgress, keyless, { entity: 'lessonProgress', entityId: 'x' }),
+      db.transaction('rw', [db.lessonProgress, ...syncScope(db)], async () => {
+        await recordChange(db, { table: 'lessonProgress', key: 'x', op: 'put', data: {} });
+        await db.lessonProgress.put(keyless);
+      }),
     ).rejects.toThrow();
     expect(await db.lessonProgress.count()).toBe(0);
     expect(await countPendingChanges(db)).toBe(0);
@@ -87,8 +92,18 @@ describe('schema migration', () => {
 
   it('upgrades a version-1 database holding data through every version with the data intact', async () => {
     const v1 = open('migration', SCHEMA_VERSIONS.slice(0, 1));
-    await writeSetting(v1, 'language', 'fr');
-    await putWithOutbox(v1, v1.lessonProgress, progress, { entity: 'lessonProgress', entityId: 'm1-l1' });
+    await v1.settings.put({ key: 'language', value: 'fr', updatedAt: progress.updatedAt });
+    await v1.transaction('rw', [v1.lessonProgress, v1.outbox], async () => {
+      await v1.lessonProgress.put(progress);
+      // A version-1 outbox entry, as the app wrote them before sync existed.
+      await v1.outbox.add({
+        mutationId: 'm-1',
+        entity: 'lessonProgress',
+        entityId: 'm1-l1',
+        payload: progress,
+        createdAt: progress.updatedAt,
+      } as never);
+    });
     await v1.meetings.put({
       id: 'sg13-2026-07@itu.int',
       kind: 'study-group',
@@ -113,7 +128,8 @@ describe('schema migration', () => {
     expect(await v2.settings.get('language')).toMatchObject({ value: 'fr', migrated: true });
     expect(await v2.lessonProgress.get('m1-l1')).toEqual(progress);
     expect(await v2.meetings.get('sg13-2026-07@itu.int')).toMatchObject({ group: 'SG13', origin: 'bundled' });
-    expect(await countPendingChanges(v2)).toBe(1);
+    // Never sent and of another shape: version 5 drops them; a first sign-in queues the work.
+    expect(await countPendingChanges(v2)).toBe(0);
     expect(v2.tables.map((t) => t.name)).toContain('bookmarks');
     expect(v2.table('settings').schema.indexes.map((i) => i.name)).toContain('updatedAt');
   });

@@ -17,6 +17,8 @@ import type {
   QuizAttemptRecord,
   SettingRecord,
   SyncStateRecord,
+  RejectedChangeRecord,
+  TombstoneRecord,
 } from './records';
 import { strictDurability } from './durability';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
@@ -42,6 +44,8 @@ export class GapbridgeDatabase extends Dexie {
   draftSnapshots!: EntityTable<DraftSnapshotRecord, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   syncState!: EntityTable<SyncStateRecord, 'key'>;
+  tombstones!: Table<TombstoneRecord, [string, string]>;
+  syncRejections!: EntityTable<RejectedChangeRecord, 'seq'>;
   settings!: EntityTable<SettingRecord, 'key'>;
 
   constructor(name = DATABASE_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {

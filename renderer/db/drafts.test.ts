@@ -47,7 +47,7 @@ describe('drafts in IndexedDB', () => {
     const reopened = await loadDraftDoc(db, draft.id);
     expect(readCover(reopened, 'en')).toMatchObject({ title: 'QoE v2', questions: '9/12' });
     expect(bodyText(bodyJson(reopened))).toBe('Un\ndeux\ntrois');
-    expect(await db.outbox.where('entity').equals('draftUpdate').count()).toBe(5);
+    expect(await db.outbox.filter((entry) => entry.table === 'draftUpdates').count()).toBe(5);
     expect((await db.drafts.get(draft.id))?.title).toBe('QoE v2');
   });
 

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import type { GapbridgeDatabase } from './database';
-import type { DraftRecord, DraftSnapshotRecord, DraftStatus, DraftUpdateRecord } from './records';
+import type { DraftRecord, DraftSnapshotRecord, DraftUpdateRecord } from './records';
+import { recordChange, syncScope } from './syncedChanges';
+import { syncedFields } from './syncedFields';
 
 /** Updates beyond this are merged into one on opening a draft, keeping storage small. */
 const COMPACT_AFTER = 200;
@@ -23,11 +25,18 @@ export async function loadDraftDoc(db: GapbridgeDatabase, draftId: string): Prom
   return doc;
 }
 
-export type DraftMetaChange = Partial<Pick<DraftRecord, 'title' | 'meetingId' | 'language'>>;
+/** The list fields copied from a draft's document with each change. */
+export type DraftMetaChange = Partial<Pick<DraftRecord, 'title' | 'meetingId' | 'language' | 'status'>>;
+
+/** The tables a change of a draft touches. */
+function draftScope(db: GapbridgeDatabase) {
+  return [db.draftUpdates, db.drafts, ...syncScope(db)];
+}
 
 /**
- * Stores one change of a draft's document with the draft's list fields and the outbox entry, in
- * one transaction: when this resolves, the keystroke is on disk.
+ * Stores one change of a draft's document with the draft's list fields, queued for the hub, in
+ * one transaction: when this resolves, the keystroke is on disk. A changed language or meeting is
+ * queued too (the `drafts` table); title and status are copies of the document, never sent.
  */
 export async function appendDraftUpdate(
   db: GapbridgeDatabase,
@@ -36,17 +45,26 @@ export async function appendDraftUpdate(
   meta: DraftMetaChange = {},
 ): Promise<void> {
   const now = new Date().toISOString();
-  await db.transaction('rw', [db.draftUpdates, db.drafts, db.outbox], async () => {
-    await db.draftUpdates.add({ draftId, update, createdAt: now });
-    await db.drafts.update(draftId, { ...meta, updatedAt: now });
-    await db.outbox.add({
-      mutationId: crypto.randomUUID(),
-      entity: 'draftUpdate',
-      entityId: draftId,
-      payload: update,
-      createdAt: now,
-    });
+  await db.transaction('rw', draftScope(db), async () => {
+    const changeId = crypto.randomUUID();
+    await recordChange(db, syncedFields.draftUpdate(changeId, draftId, update));
+    await db.draftUpdates.add({ changeId, draftId, update, createdAt: now });
+    const draft = await db.drafts.get(draftId);
+    if (!draft) throw new Error(`No draft ${draftId}`);
+    const updated: DraftRecord = { ...draft, ...meta, updatedAt: now };
+    if (updated.language !== draft.language || updated.meetingId !== draft.meetingId) {
+      updated.hlc = await recordChange(db, syncedFields.draft(updated));
+    }
+    await db.drafts.put(updated);
   });
+}
+
+/** Puts a draft in the trash or takes it out (trash is per person: it syncs). */
+async function setTrashed(db: GapbridgeDatabase, id: string, deletedAt: string | null): Promise<void> {
+  const draft = await db.drafts.get(id);
+  if (!draft || draft.deletedAt === deletedAt) return;
+  const trashHlc = await recordChange(db, syncedFields.draftTrash({ id, deletedAt }));
+  await db.drafts.put({ ...draft, deletedAt, trashHlc });
 }
 
 export async function createDraft(
@@ -66,23 +84,20 @@ export async function createDraft(
     updatedAt: now,
     deletedAt: null,
   };
-  await db.transaction('rw', [db.drafts, db.draftUpdates, db.outbox], async () => {
+  await db.transaction('rw', draftScope(db), async () => {
+    record.hlc = await recordChange(db, syncedFields.draft(record));
     await db.drafts.add(record);
     await appendDraftUpdate(db, record.id, initialState);
   });
   return record;
 }
 
-export async function setDraftStatus(db: GapbridgeDatabase, id: string, status: DraftStatus): Promise<void> {
-  await db.drafts.update(id, { status, updatedAt: new Date().toISOString() });
-}
-
 export async function moveDraftToTrash(db: GapbridgeDatabase, id: string): Promise<void> {
-  await db.drafts.update(id, { deletedAt: new Date().toISOString() });
+  await db.transaction('rw', [db.drafts, ...syncScope(db)], () => setTrashed(db, id, new Date().toISOString()));
 }
 
 export async function restoreDraftFromTrash(db: GapbridgeDatabase, id: string): Promise<void> {
-  await db.drafts.update(id, { deletedAt: null });
+  await db.transaction('rw', [db.drafts, ...syncScope(db)], () => setTrashed(db, id, null));
 }
 
 export async function duplicateDraft(db: GapbridgeDatabase, id: string, titleOfCopy: string): Promise<DraftRecord> {
@@ -137,11 +152,11 @@ export async function mergeIntoDraft(
   update: Uint8Array,
   meta: DraftMetaChange,
 ): Promise<DraftSnapshotRecord> {
-  return db.transaction('rw', [db.drafts, db.draftUpdates, db.draftSnapshots, db.outbox], async () => {
+  return db.transaction('rw', [...draftScope(db), db.draftSnapshots], async () => {
     const present = await loadDraftDoc(db, draftId);
     const snapshot = await takeSnapshot(db, draftId, present, 'before-merge');
     await appendDraftUpdate(db, draftId, update, meta);
-    await db.drafts.update(draftId, { deletedAt: null });
+    await setTrashed(db, draftId, null);
     return snapshot;
   });
 }
@@ -156,7 +171,7 @@ export async function changeDraft(
   change: (doc: Y.Doc) => DraftMetaChange,
   kind: DraftSnapshotRecord['kind'],
 ): Promise<void> {
-  await db.transaction('rw', [db.drafts, db.draftUpdates, db.draftSnapshots, db.outbox], async () => {
+  await db.transaction('rw', [...draftScope(db), db.draftSnapshots], async () => {
     const doc = await loadDraftDoc(db, draftId);
     await takeSnapshot(db, draftId, doc, kind);
     const before = Y.encodeStateVector(doc);
@@ -200,8 +215,9 @@ export async function replaceDraftState(
   state: Uint8Array,
   meta: DraftMetaChange,
 ): Promise<void> {
-  await db.transaction('rw', [db.drafts, db.draftUpdates, db.draftSnapshots, db.outbox], async () => {
+  await db.transaction('rw', [...draftScope(db), db.draftSnapshots], async () => {
     await takeSnapshot(db, draftId, present, 'before-restore');
+    // Only this device's copy: the hub keeps what it has, and the new state merges over it.
     await db.draftUpdates.where('draftId').equals(draftId).delete();
     await appendDraftUpdate(db, draftId, state, meta);
   });

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './index';
-import { countPendingChanges } from './outbox';
+import { countPendingChanges } from './syncedChanges';
 
 /** Changes stored on the device and not yet acknowledged by the hub; undefined while loading. */
 export function usePendingChangeCount(): number | undefined {

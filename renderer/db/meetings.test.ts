@@ -86,16 +86,13 @@ describe('official dates typed in for a shipped meeting', () => {
     expect(kept?.letterEntry).toEqual(typedEntry);
   });
 
-  it('are written with their outbox entry, and can be removed', async () => {
+  it('stay on the device (meetings come as packs, not through sync), and can be removed', async () => {
     const db = openDatabase();
     await installCalendarPack(db, pack('1'), 'a'.repeat(64));
     await saveLetterEntry(db, 'sg13-2031', typedEntry);
     await saveLetterEntry(db, 'sg13-2031', null);
     expect((await allMeetings(db))[0]?.letterEntry).toBeUndefined();
-    expect((await db.outbox.toArray()).map((e) => [e.entity, e.entityId])).toEqual([
-      ['meeting', 'sg13-2031'],
-      ['meeting', 'sg13-2031'],
-    ]);
+    expect(await db.outbox.count()).toBe(0);
     expect(await saveLetterEntry(db, 'no-such-meeting', typedEntry)).toBe(false);
   });
 });
@@ -115,7 +112,7 @@ describe("the delegate's own meetings", () => {
     expect((await allMeetings(db)).map((m) => m.id).sort()).toEqual(['entered-1', 'sg13-2031']);
   });
 
-  it('are deleted with their follow, both queued for the hub; a shipped meeting is never deleted', async () => {
+  it('are deleted with their follow (an unfollow queued for the hub); a shipped meeting is never deleted', async () => {
     const db = openDatabase();
     await installCalendarPack(db, pack('1'), 'a'.repeat(64));
     await saveOwnMeeting(db, own);
@@ -125,9 +122,10 @@ describe("the delegate's own meetings", () => {
     expect((await allMeetings(db)).map((m) => m.id)).toEqual(['sg13-2031']);
     expect(await db.follows.count()).toBe(0);
     const outbox = await db.outbox.toArray();
-    expect(outbox.slice(-2).map((e) => [e.entity, e.entityId, e.payload])).toEqual([
-      ['meeting', 'entered-1', { deleted: true }],
-      ['follow', 'meeting:entered-1', { deleted: true }],
+    expect(outbox.map((e) => [e.table, e.key, e.op, e.data])).toEqual([
+      ['follows', 'meeting:entered-1', 'put', { target: 'meeting', targetId: 'entered-1' }],
+      ['follows', 'meeting:entered-1', 'delete', undefined],
     ]);
+    expect(await db.tombstones.get(['follows', 'meeting:entered-1'])).toMatchObject({ hlc: outbox[1]!.hlc });
   });
 });

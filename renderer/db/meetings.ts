@@ -1,5 +1,6 @@
 import type { GapbridgeDatabase } from './database';
-import { putWithOutbox } from './outbox';
+import { recordChange, syncScope } from './syncedChanges';
+import { syncedFields } from './syncedFields';
 import type { FollowRecord, LetterEntryRecord, MeetingRecord, ReminderRecord, StudyGroupRecord } from './records';
 
 export function allMeetings(db: GapbridgeDatabase): Promise<MeetingRecord[]> {
@@ -53,61 +54,53 @@ export async function storeImportedCalendar(
   });
 }
 
-/** Stores a meeting the delegate typed in or edited, and queues it for the hub, in one transaction. */
+/**
+ * Stores a meeting the delegate typed in or edited. Meetings stay on the device: the calendar
+ * reaches every device as a pack, not through sync.
+ */
 export async function saveOwnMeeting(db: GapbridgeDatabase, meeting: MeetingRecord): Promise<void> {
-  await putWithOutbox(db, db.meetings, meeting, { entity: 'meeting', entityId: meeting.id });
+  await db.meetings.put(meeting);
 }
 
 /**
  * Sets (or, with null, removes) the official dates typed in from a shipped meeting's letter.
- * Only the `letterEntry` field changes, in one transaction with its outbox entry; false when
- * the meeting is not stored.
+ * Only the `letterEntry` field changes; false when the meeting is not stored.
  */
 export async function saveLetterEntry(
   db: GapbridgeDatabase,
   meetingId: string,
   entry: LetterEntryRecord | null,
 ): Promise<boolean> {
-  return db.transaction('rw', [db.meetings, db.outbox], async () => {
+  return db.transaction('rw', db.meetings, async () => {
     const meeting = await db.meetings.get(meetingId);
     if (!meeting) return false;
     const { letterEntry: _previous, ...rest } = meeting;
     const updated: MeetingRecord = entry ? { ...rest, letterEntry: entry } : rest;
-    await putWithOutbox(db, db.meetings, updated, { entity: 'meeting', entityId: meetingId });
+    await db.meetings.put(updated);
     return true;
   });
 }
 
 /**
- * Deletes a meeting the delegate imported or typed in, with its follow, both queued for the hub,
- * in one transaction. Shipped meetings are not the user's to delete: false, nothing changed.
+ * Deletes a meeting the delegate imported or typed in, with its follow (an unfollow queued for the
+ * hub), in one transaction. Shipped meetings are not the user's to delete: false, nothing changed.
  */
 export async function deleteOwnMeeting(db: GapbridgeDatabase, meetingId: string): Promise<boolean> {
-  return db.transaction('rw', [db.meetings, db.follows, db.outbox], async () => {
+  return db.transaction('rw', [db.meetings, db.follows, db.tombstones, ...syncScope(db)], async () => {
     const meeting = await db.meetings.get(meetingId);
     if (!meeting || meeting.origin === 'bundled') return false;
     await db.meetings.delete(meetingId);
-    const createdAt = new Date().toISOString();
-    await db.outbox.add({
-      mutationId: crypto.randomUUID(),
-      entity: 'meeting',
-      entityId: meetingId,
-      payload: { deleted: true },
-      createdAt,
-    });
     const follow = followId('meeting', meetingId);
-    if (await db.follows.get(follow)) {
-      await db.follows.delete(follow);
-      await db.outbox.add({
-        mutationId: crypto.randomUUID(),
-        entity: 'follow',
-        entityId: follow,
-        payload: { deleted: true },
-        createdAt,
-      });
-    }
+    if (await db.follows.get(follow)) await unfollow(db, follow);
     return true;
   });
+}
+
+/** Removes a follow and leaves its tombstone, so an older follow pulled later stays removed. */
+async function unfollow(db: GapbridgeDatabase, id: string): Promise<void> {
+  const hlc = await recordChange(db, syncedFields.unfollow(id));
+  await db.follows.delete(id);
+  await db.tombstones.put({ table: 'follows', key: id, hlc });
 }
 
 export function followId(target: FollowRecord['target'], targetId: string): string {
@@ -122,24 +115,12 @@ export async function setFollowing(
   isFollowing: boolean,
 ): Promise<void> {
   const id = followId(target, targetId);
-  await db.transaction('rw', [db.follows, db.outbox], async () => {
-    if (isFollowing) {
-      await putWithOutbox(
-        db,
-        db.follows,
-        { id, target, targetId, createdAt: new Date().toISOString() },
-        { entity: 'follow', entityId: id },
-      );
-    } else {
-      await db.follows.delete(id);
-      await db.outbox.add({
-        mutationId: crypto.randomUUID(),
-        entity: 'follow',
-        entityId: id,
-        payload: { deleted: true },
-        createdAt: new Date().toISOString(),
-      });
-    }
+  await db.transaction('rw', [db.follows, db.tombstones, ...syncScope(db)], async () => {
+    if (!isFollowing) return unfollow(db, id);
+    const follow: FollowRecord = { id, target, targetId, createdAt: new Date().toISOString() };
+    follow.hlc = await recordChange(db, syncedFields.follow(follow));
+    await db.follows.put(follow);
+    await db.tombstones.delete(['follows', id]);
   });
 }
 
@@ -147,12 +128,28 @@ export async function shownReminderIds(db: GapbridgeDatabase): Promise<Set<strin
   return new Set(await db.reminders.toCollection().primaryKeys());
 }
 
-/** Records reminders as shown; stored before they are shown, so none is ever shown twice. */
+/**
+ * Records reminders as shown, on this device and (queued) on every other one: stored before they
+ * are shown, so none is ever shown twice.
+ */
 export async function recordRemindersShown(db: GapbridgeDatabase, ids: readonly string[]): Promise<void> {
   const shownAt = new Date().toISOString();
-  await db.reminders.bulkPut(ids.map((id): ReminderRecord => ({ id, shownAt })));
+  await db.transaction('rw', [db.reminders, ...syncScope(db)], async () => {
+    for (const id of ids) {
+      const reminder: ReminderRecord = { id, shownAt };
+      reminder.hlc = await recordChange(db, syncedFields.reminder(reminder));
+      await db.reminders.put(reminder);
+    }
+  });
 }
 
+/**
+ * Takes back a reminder the system would not show, so that it is shown later. Shown reminders
+ * only grow once they reach the hub; until then its queued change is taken back too.
+ */
 export async function forgetReminder(db: GapbridgeDatabase, id: string): Promise<void> {
-  await db.reminders.delete(id);
+  await db.transaction('rw', [db.reminders, db.outbox], async () => {
+    await db.reminders.delete(id);
+    await db.outbox.filter((entry) => entry.table === 'reminders' && entry.key === id).delete();
+  });
 }

@@ -3,6 +3,7 @@
  * strings in UTC; language-dependent rows carry the language they are written in.
  */
 import type { LanguageCode } from '../i18n/languages';
+import type { SyncTableName } from '../sync/wire';
 
 export type IsoInstant = string;
 
@@ -101,6 +102,8 @@ export interface FollowRecord {
   target: 'meeting' | 'group';
   targetId: string;
   createdAt: IsoInstant;
+  /** The clock of the change that last wrote it (absent before schema version 5). */
+  hlc?: string | undefined;
 }
 
 /** A reminder already shown, so that it is never shown twice. */
@@ -108,6 +111,7 @@ export interface ReminderRecord {
   /** `<meetingId>/<deadline kind>/<date>`. */
   id: string;
   shownAt: IsoInstant;
+  hlc?: string | undefined;
 }
 
 // Course content (imported from content packs) ----------------------------------------------
@@ -179,15 +183,19 @@ export interface QuizAttemptRecord {
   startedAt: IsoInstant;
   finishedAt: IsoInstant | null;
   contentVersion: string;
+  /** Set when the finished attempt was queued or pulled; unfinished attempts stay on the device. */
+  hlc?: string | undefined;
 }
 
 export interface LessonProgressRecord {
   lessonId: string;
   moduleId: string;
   readAt: IsoInstant | null;
-  /** How far the reader had scrolled, 0 to 1. */
+  /** How far the reader had scrolled, 0 to 1 (this device's own: never synced). */
   position: number;
   updatedAt: IsoInstant;
+  /** The clock of the change that set `readAt`. */
+  readHlc?: string | undefined;
 }
 
 /** A certificate of achievement of the Gapbridge A.1 course, as issued on the device. */
@@ -209,6 +217,11 @@ export interface CertificateRecord {
 
 export type DraftStatus = 'draft' | 'ready' | 'submitted';
 
+/**
+ * A draft's entry in the list. `title` and `status` are copies of its document's cover (derived,
+ * recomputed on the device, never taken from the wire); `language`, `meetingId` and `createdAt`
+ * sync as the `drafts` table, `deletedAt` as `draftTrash`.
+ */
 export interface DraftRecord {
   id: string;
   title: string;
@@ -220,11 +233,16 @@ export interface DraftRecord {
   updatedAt: IsoInstant;
   /** Set when moved to the trash. */
   deletedAt: IsoInstant | null;
+  /** The clocks of the last change to the synced facts and to the trash state. */
+  hlc?: string | undefined;
+  trashHlc?: string | undefined;
 }
 
 /** One Yjs update of a draft's document (cover fields and body), appended as the user types. */
 export interface DraftUpdateRecord {
   seq?: number;
+  /** The change's id on the wire (`draftUpdates` key); absent on a local compaction of several. */
+  changeId?: string | undefined;
   draftId: string;
   update: Uint8Array;
   createdAt: IsoInstant;
@@ -242,18 +260,27 @@ export interface DraftSnapshotRecord {
 
 // Sync ---------------------------------------------------------------------------------------
 
-export type SyncedEntity =
-  'meeting' | 'quizAttempt' | 'lessonProgress' | 'certificate' | 'follow' | 'draftUpdate' | 'setting';
-
-/** A change waiting to be sent to the hub; written in the same transaction as the change. */
+/**
+ * A change waiting to be sent to the hub, written in the same transaction as the change itself
+ * (`recordChange` in syncedChanges.ts): the wire's PushedChange, with only the fields that sync.
+ * `seq` is IndexedDB's auto-increment, so it only grows: with the device id, the change's identity.
+ */
 export interface OutboxEntry {
   seq?: number;
-  /** Made on the device; the hub applies each id once. */
-  mutationId: string;
-  entity: SyncedEntity;
-  entityId: string;
-  payload: unknown;
-  createdAt: IsoInstant;
+  table: SyncTableName;
+  key: string;
+  op: 'put' | 'delete';
+  hlc: string;
+  /** The version of the payload's shape. */
+  v: number;
+  data?: Record<string, unknown> | undefined;
+}
+
+/** A deleted synced record (an unfollow): kept so that an older copy pulled later stays deleted. */
+export interface TombstoneRecord {
+  table: SyncTableName;
+  key: string;
+  hlc: string;
 }
 
 /** A change the hub refused (it never blocks the queue): kept for the delegate to see. */
@@ -268,7 +295,12 @@ export interface RejectedChangeRecord {
 }
 
 export interface SyncStateRecord {
-  key: 'clientId' | 'cursor' | 'lastSyncedAt' | 'hubUrl';
+  /**
+   * `clientId`: this database's device id, made once. `hlc`: the last clock stamp issued or
+   * received. `cursor`: the last hub sequence number stored. `account`: `<hubUrl> <email>` of the
+   * account this profile syncs with.
+   */
+  key: 'clientId' | 'hlc' | 'cursor' | 'lastSyncedAt' | 'hubUrl' | 'account';
   value: string;
 }
 
@@ -286,4 +318,5 @@ export interface SettingRecord<K extends SettingKey = SettingKey> {
   key: K;
   value: SettingValues[K];
   updatedAt: IsoInstant;
+  hlc?: string | undefined;
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import * as Y from 'yjs';
 
 export interface SchemaVersion {
   version: number;
@@ -47,4 +48,36 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 4,
     stores: { draftSnapshots: 'id, draftId, createdAt' },
   },
+  {
+    // Sync (issue 8): outbox entries become the wire's changes; pulled draft updates keep their
+    // change id; unfollows leave tombstones; refused changes are kept for the delegate.
+    version: 5,
+    stores: {
+      outbox: '++seq',
+      draftUpdates: '++seq, draftId, changeId',
+      tombstones: '[table+key]',
+      syncRejections: 'seq',
+    },
+    upgrade: upgradeToVersion5,
+  },
 ];
+
+/**
+ * Nothing was ever sent before version 5, and the old entries have another shape: they go. The
+ * device's work is queued for an account when the delegate first signs in. A draft's status moves
+ * into its document's cover, where co-authors' changes merge.
+ */
+async function upgradeToVersion5(tx: Transaction): Promise<void> {
+  await tx.table('outbox').clear();
+  const drafts = await tx.table<{ id: string; status: string }>('drafts').toArray();
+  for (const draft of drafts) {
+    if (draft.status === 'draft') continue;
+    const doc = new Y.Doc();
+    doc.getMap('cover').set('status', draft.status);
+    await tx.table('draftUpdates').add({
+      draftId: draft.id,
+      update: Y.encodeStateAsUpdate(doc),
+      createdAt: new Date().toISOString(),
+    });
+  }
+}

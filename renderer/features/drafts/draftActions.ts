@@ -11,7 +11,6 @@ import {
   readDraftLeniently,
   replaceDraftState,
   restoreDraftFromTrash,
-  setDraftStatus,
   storedUpdatesOf,
   takeSnapshot,
 } from '../../db/drafts';
@@ -92,6 +91,14 @@ async function mergeChecked(existing: DraftRecord, update: Uint8Array, confirmed
   return merge();
 }
 
+/** Files written before the status moved into the document carry it beside: it goes in. */
+function withStatusInCover(update: Uint8Array, status: DraftStatus): Uint8Array {
+  const doc = docOf(update);
+  if (doc.getMap('cover').has('status') || status === 'draft') return update;
+  writeCover(doc, { status });
+  return Y.encodeStateAsUpdate(doc);
+}
+
 /**
  * Reads a .gapdraft file and adds the draft, or merges it into the copy on this device after
  * trying it on a scratch copy: a file that would not open, or a failed write, changes nothing;
@@ -99,7 +106,8 @@ async function mergeChecked(existing: DraftRecord, update: Uint8Array, confirmed
  */
 export async function importGapdraft(file: Blob): Promise<GapdraftOutcome> {
   try {
-    const { meta, update } = decodeGapdraft(await file.arrayBuffer());
+    const { meta, update: fileUpdate } = decodeGapdraft(await file.arrayBuffer());
+    const update = withStatusInCover(fileUpdate, meta.status);
     const existing = await draftById(db, meta.id);
     if (existing) return await mergeChecked(existing, update, false);
     const problem = draftDocProblem(docOf(update));
@@ -161,8 +169,9 @@ export async function saveDocx(name: string, blob: Blob): Promise<boolean> {
   return bridge.saveFile(name, new Uint8Array(await blob.arrayBuffer()), 'docx');
 }
 
-export function setStatus(draftId: string, status: DraftStatus): Promise<void> {
-  return setDraftStatus(db, draftId, status);
+/** The status is a cover field: set in the open document, it is saved and synced with it. */
+export function setStatus(doc: Y.Doc, status: DraftStatus): void {
+  writeCover(doc, { status });
 }
 
 export function moveToTrash(draftId: string): Promise<void> {

@@ -15,8 +15,8 @@ export type LetterOutcome =
 
 /**
  * Stores a meeting typed in from its collective letter (new, or an edit of one the delegate
- * imported or typed in): the dates the letter prints are official. One transaction with its
- * outbox entry; nothing is stored when a field is wrong.
+ * imported or typed in): the dates the letter prints are official. One transaction; nothing is
+ * stored when a field is wrong.
  */
 export async function saveMeetingFromLetter(
   form: LetterForm,

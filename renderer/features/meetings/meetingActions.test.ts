@@ -38,7 +38,7 @@ describe('deleting an imported event', () => {
     expect(await db.meetings.get('other')).toBeDefined();
     expect(await db.follows.get(followId('meeting', 'call'))).toBeUndefined();
     const queued = await db.outbox.toArray();
-    expect(queued.at(-1)).toMatchObject({ entity: 'follow', entityId: 'meeting:call', payload: { deleted: true } });
+    expect(queued.at(-1)).toMatchObject({ table: 'follows', key: 'meeting:call', op: 'delete' });
   });
 
   it('deletes a meeting typed in from a letter too', async () => {

@@ -107,10 +107,7 @@ function LoadedEditor({
         </h1>
         <label>
           {t('editor.status')}{' '}
-          <select
-            value={draft.status}
-            onChange={(event) => void setStatus(draft.id, event.target.value as DraftStatus)}
-          >
+          <select value={cover.status} onChange={(event) => setStatus(doc, event.target.value as DraftStatus)}>
             {STATUSES.map((status) => (
               <option key={status} value={status}>
                 {t(`statuses.${status}`)}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { db } from '../../../db';
 import { compactDraft, loadDraftDoc, takeSnapshot } from '../../../db/drafts';
+import { onRemoteDraftUpdates } from '../../../db/remoteDraftUpdates';
 import type { LanguageCode } from '../../../i18n/languages';
 import { draftListFields, readCover, type CoverFields } from '../model/draftDoc';
 import { draftDocProblem, type DraftDocProblem } from '../model/validateDraft';
@@ -14,6 +15,9 @@ export type UnopenableReason = 'unreadable' | DraftDocProblem | 'crashed';
 
 export type OpenedDraft =
   { status: 'loading' } | { status: 'open'; doc: Y.Doc } | { status: 'unopenable'; reason: UnopenableReason };
+
+/** The origin of changes pulled from the hub: stored already, so never stored or queued again. */
+export const REMOTE_ORIGIN = 'remote';
 
 /** A snapshot is taken automatically after this long of editing. */
 const AUTO_SNAPSHOT_MS = 5 * 60 * 1000;
@@ -44,6 +48,19 @@ export function useDraftDocument(draftId: string, fallbackLanguage: LanguageCode
   useEffect(() => {
     let isActive = true;
     let loadedDoc: Y.Doc | null = null;
+    // Listening from before the load: updates pulled while it reads are applied once it is done
+    // (applying one twice changes nothing).
+    const pulledDuringLoad: Uint8Array[] = [];
+    const applyRemote = (updates: readonly Uint8Array[]) => {
+      if (!loadedDoc) return void pulledDuringLoad.push(...updates);
+      const doc = loadedDoc;
+      doc.transact(() => {
+        for (const update of updates) Y.applyUpdate(doc, update);
+      }, REMOTE_ORIGIN);
+    };
+    const stopRemote = onRemoteDraftUpdates((news) => {
+      if (news.draftId === draftId) applyRemote(news.updates);
+    });
     let lastSnapshot = Date.now();
     const setOpened = (next: OpenedDraft) => setState({ key: openingKey, opened: next });
 
@@ -70,7 +87,7 @@ export function useDraftDocument(draftId: string, fallbackLanguage: LanguageCode
       }
       loadedDoc = loaded;
       loaded.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin === 'load') return;
+        if (origin === 'load' || origin === REMOTE_ORIGIN) return;
         // Marks for `npm run bench`: from a change to its commit in IndexedDB.
         performance.mark(DRAFT_CHANGE_MARK);
         writer.push(update, draftListFields(loaded, fallbackLanguage));
@@ -79,10 +96,12 @@ export function useDraftDocument(draftId: string, fallbackLanguage: LanguageCode
           void takeSnapshot(db, draftId, loaded, 'auto').catch(() => undefined);
         }
       });
+      applyRemote(pulledDuringLoad.splice(0));
       setOpened({ status: 'open', doc: loaded });
     })();
     return () => {
       isActive = false;
+      stopRemote();
       loadedDoc?.destroy();
     };
   }, [draftId, fallbackLanguage, writer, openingKey]);

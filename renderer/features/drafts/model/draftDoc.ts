@@ -1,6 +1,7 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import type { LanguageCode } from '../../../i18n/languages';
+import type { DraftStatus } from '../../../db/records';
 
 /**
  * A draft is one Yjs document: the cover-page fields in a map and the body in an XML fragment
@@ -36,6 +37,8 @@ export interface CoverFields {
   abstract: string;
   /** The draft's own language, independent of the interface language. */
   language: LanguageCode;
+  /** In the document, so that co-authors' and devices' changes of it merge like any field. */
+  status: DraftStatus;
 }
 
 export const EMPTY_CONTACT: Contact = { name: '', organization: '', country: '', phone: '', email: '' };
@@ -53,6 +56,7 @@ export function emptyCover(language: LanguageCode): CoverFields {
     keywords: '',
     abstract: '',
     language,
+    status: 'draft',
   };
 }
 
@@ -78,13 +82,14 @@ export function readCover(doc: Y.Doc, fallbackLanguage: LanguageCode): CoverFiel
     keywords: read('keywords'),
     abstract: read('abstract'),
     language: read('language'),
+    status: read('status'),
   };
 }
 
 /** The cover fields a draft's list entry shows, stored with each change. */
 export function draftListFields(doc: Y.Doc, fallbackLanguage: LanguageCode) {
-  const { title, meetingId, language } = readCover(doc, fallbackLanguage);
-  return { title, meetingId, language };
+  const { title, meetingId, language, status } = readCover(doc, fallbackLanguage);
+  return { title, meetingId, language, status };
 }
 
 export function writeCover(doc: Y.Doc, changes: Partial<CoverFields>): void {
