@@ -9,13 +9,8 @@ import type { SyncTableName } from '../../../renderer/sync/wire';
 import { buildHub } from '../app';
 import { BACKENDS, emptyDatabase, freshDatabase, type TestDatabase } from '../../test/databases';
 import { signUp } from '../../test/hubClient';
-import { MemorySyncStore } from '../../test/memorySyncStore';
+import { MemoryStore } from '../../test/memoryStore';
 
-/**
- * The device's sync engine (renderer/sync: clock, transport, cycle) against a real hub over real
- * HTTP. The store here keeps records in memory with the same merge rules; the IndexedDB store is
- * tested on its own.
- */
 type Fault = 'none' | 'offline' | 'lost-answer' | 'corrupt-answer' | 'stall';
 
 /** A fetch that fails the way poor links and captive portals do. */
@@ -55,6 +50,11 @@ async function failureOf(run: Promise<unknown>): Promise<SyncFailure | 'ok'> {
   }
 }
 
+/**
+ * The device's sync engine (renderer/sync: clock, transport, cycle) against a real hub over real
+ * HTTP. The store here (server/test/memoryStore.ts) keeps records in memory with the same merge
+ * rules; the IndexedDB store is tested on its own.
+ */
 describe.each(BACKENDS)('the device sync engine against a hub on %s', (backend) => {
   let database: TestDatabase;
   let hub: FastifyInstance;
@@ -75,7 +75,7 @@ describe.each(BACKENDS)('the device sync engine against a hub on %s', (backend) 
   });
 
   it('says what went wrong: signed out, busy with Retry-After, a corrupt or stalled answer', async () => {
-    const device = new MemorySyncStore('laptop-errors', Date.now);
+    const device = new MemoryStore('laptop-errors', Date.now);
     device.write('settings', 'reminderDays', 'put', { value: 7 });
 
     const signedOut = createHubTransport({ hubUrl, token: () => 'not-a-session' });
@@ -130,7 +130,7 @@ describe.each(BACKENDS)('the device sync engine against a hub on %s', (backend) 
         run += 1;
         let wall = Date.parse('2026-12-01T00:00:00Z');
         const skews = [-5 * 3_600_000, 0, 3 * 3_600_000];
-        const devices = skews.map((skew, index) => new MemorySyncStore(`dev${run}-${index}-0000`, () => wall + skew));
+        const devices = skews.map((skew, index) => new MemoryStore(`dev${run}-${index}-0000`, () => wall + skew));
         const written = new Set<string>();
         for (const each of steps) {
           wall += 1000;

@@ -10,7 +10,7 @@ import type { SyncAnswer, SyncRequest } from '../../../renderer/sync/wire';
 import { buildHub } from '../app';
 import { BACKENDS, emptyDatabase, freshDatabase, type TestDatabase } from '../../test/databases';
 import { signUp } from '../../test/hubClient';
-import { MemorySyncStore, recordId } from '../../test/memorySyncStore';
+import { MemoryStore, recordId } from '../../test/memoryStore';
 import { PAGE_BUDGET_BYTES } from './protocol';
 
 /**
@@ -41,8 +41,8 @@ describe.each(BACKENDS)('re-pulling one table on %s', (backend) => {
   let hubUrl: string;
   let token: string;
   let transport: SyncTransport;
-  let laptop: MemorySyncStore;
-  let desktop: MemorySyncStore;
+  let laptop: MemoryStore;
+  let desktop: MemoryStore;
 
   beforeAll(async () => {
     database = await freshDatabase(backend);
@@ -59,8 +59,8 @@ describe.each(BACKENDS)('re-pulling one table on %s', (backend) => {
     await emptyDatabase(database.db);
     token = await signUp(hub, 'ines@example.org');
     transport = createHubTransport({ hubUrl, token: () => token });
-    laptop = new MemorySyncStore('laptop-repull');
-    desktop = new MemorySyncStore('desktop-repull');
+    laptop = new MemoryStore('laptop-repull');
+    desktop = new MemoryStore('desktop-repull');
     for (const key of ['language', 'reminderDays', 'theme', 'fontSize'])
       laptop.write('settings', key, 'put', { value: `${key}-1` });
     laptop.write('settings', 'theme', 'put', { value: 'dark' });

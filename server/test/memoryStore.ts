@@ -18,7 +18,7 @@ export function splitRecordId(id: string): { table: string; key: string } {
  * device-local fields that no pull touches. `crashes` makes the next applies fail after the
  * page is staged and before the cursor moves, as a process killed mid-transaction would.
  */
-export class MemorySyncStore implements SyncStore {
+export class MemoryStore implements SyncStore {
   records = new Map<string, StoredVersion>();
   /** Fields that belong to this device only (a reading position), by record id. */
   readonly local = new Map<string, Record<string, unknown>>();
@@ -26,8 +26,6 @@ export class MemorySyncStore implements SyncStore {
   rejected: SyncAnswer['rejected'] = [];
   /** How many of the next `apply` calls fail between storing the page and moving the cursor. */
   crashes = 0;
-  /** Every answer this store committed, for tests that look at what the hub sent. */
-  readonly applied: SyncAnswer[] = [];
   private seq = 0;
   private storedCursor = 0;
   readonly clock: HybridLogicalClock;
@@ -99,7 +97,6 @@ export class MemorySyncStore implements SyncStore {
     this.outbox = outbox;
     this.rejected.push(...answer.rejected);
     this.storedCursor = answer.cursor;
-    this.applied.push(answer);
   }
 
   async checksums() {
