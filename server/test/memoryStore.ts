@@ -4,6 +4,8 @@ import { decideMerge, TABLE_RULES, type StoredVersion } from '../../renderer/syn
 import type { SyncStore } from '../../renderer/sync/syncCycle';
 import type { PushedChange, SyncAnswer, SyncTableName } from '../../renderer/sync/wire';
 
+export const STORE_CRASH = 'crashed between storing the page and moving the cursor';
+
 /** `table/key`: table names have no slash, so the first one splits it. */
 export const recordId = (table: string, key: string) => `${table}/${key}`;
 export function splitRecordId(id: string): { table: string; key: string } {
@@ -91,7 +93,7 @@ export class MemoryStore implements SyncStore {
     }
     if (this.crashes > 0) {
       this.crashes -= 1;
-      throw new Error('crashed between storing the page and moving the cursor');
+      throw new Error(STORE_CRASH);
     }
     this.records = records;
     this.outbox = outbox;

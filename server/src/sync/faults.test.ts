@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fromBase64, toBase64 } from '../../../renderer/sync/base64';
 import { decideMerge, TABLE_RULES, type StoredVersion } from '../../../renderer/sync/mergeRules';
-import { runSyncCycle } from '../../../renderer/sync/syncCycle';
+import { runSyncCycle, type SyncStore } from '../../../renderer/sync/syncCycle';
 import { createHubTransport, SyncTransportError, type SyncTransport } from '../../../renderer/sync/transport';
 import type { PushedChange, SyncTableName } from '../../../renderer/sync/wire';
 import { startLinkProxy, type LinkProxy, type RequestFault } from '../../../test/support/linkProxy';
@@ -13,7 +13,7 @@ import { buildHub } from '../app';
 import type { Database, Queryable } from '../db/database';
 import { BACKENDS, emptyDatabase, freshDatabase, type TestDatabase } from '../../test/databases';
 import { signUp } from '../../test/hubClient';
-import { MemoryStore, recordId } from '../../test/memoryStore';
+import { MemoryStore, recordId, STORE_CRASH } from '../../test/memoryStore';
 
 /**
  * Property: three devices running the real engine (runSyncCycle, createHubTransport over HTTP)
@@ -196,6 +196,30 @@ function draftDoc(records: Map<string, StoredVersion>, draftId: string, clientId
   return doc;
 }
 
+/** The store, with a check that an apply that fails leaves it exactly as it was. */
+function atomicallyChecked(store: MemoryStore): SyncStore {
+  const snapshot = async () => ({
+    records: new Map(store.records),
+    outbox: [...store.outbox],
+    cursor: await store.cursor(),
+  });
+  return {
+    deviceId: store.deviceId,
+    cursor: () => store.cursor(),
+    pending: (limit) => store.pending(limit),
+    checksums: () => store.checksums(),
+    async apply(answer) {
+      const before = await snapshot();
+      try {
+        await store.apply(answer);
+      } catch (error) {
+        expect(await snapshot()).toEqual(before);
+        throw error;
+      }
+    },
+  };
+}
+
 describe.each(BACKENDS)('sync under faults on %s', (backend) => {
   let database: TestDatabase;
   let hub: HubProcess;
@@ -315,12 +339,15 @@ describe.each(BACKENDS)('sync under faults on %s', (backend) => {
               planned = [...each.faults];
               store.crashes = each.crash ? 1 : 0;
               if (each.killHubAfter !== undefined) await hub.restart(each.killHubAfter);
-              const outcome = await runSyncCycle(store, transports[each.device]!).then(
+              const outcome = await runSyncCycle(atomicallyChecked(store), transports[each.device]!).then(
                 () => 'ok',
-                (error: unknown) =>
-                  error instanceof SyncTransportError
-                    ? error.failure.kind
-                    : String((error as Error).message).slice(0, 40),
+                (error: unknown) => {
+                  if (error instanceof SyncTransportError) return error.failure.kind;
+                  // The injected crash is expected; anything else (a failed check, an engine
+                  // error) fails the property.
+                  if (error instanceof Error && error.message === STORE_CRASH) return 'store crashed';
+                  throw error;
+                },
               );
               const why = offline[each.device] ? 'while offline' : outcome;
               outcomes.set(why, (outcomes.get(why) ?? 0) + 1);
