@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'hub',
           environment: 'node',
-          include: ['server/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'test/support/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

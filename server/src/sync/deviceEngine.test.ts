@@ -2,67 +2,14 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HybridLogicalClock } from '../../../renderer/sync/hlc';
-import { decideMerge, TABLE_RULES, type StoredVersion } from '../../../renderer/sync/mergeRules';
-import { runSyncCycle, type SyncStore } from '../../../renderer/sync/syncCycle';
+import { TABLE_RULES } from '../../../renderer/sync/mergeRules';
+import { runSyncCycle } from '../../../renderer/sync/syncCycle';
 import { createHubTransport, SyncTransportError, type SyncFailure } from '../../../renderer/sync/transport';
-import type { PushedChange, SyncAnswer, SyncTableName } from '../../../renderer/sync/wire';
+import type { SyncTableName } from '../../../renderer/sync/wire';
 import { buildHub } from '../app';
 import { BACKENDS, emptyDatabase, freshDatabase, type TestDatabase } from '../../test/databases';
 import { signUp } from '../../test/hubClient';
-
-/**
- * The device's sync engine (renderer/sync: clock, transport, cycle) against a real hub over real
- * HTTP. The store here keeps records in memory with the same merge rules; the IndexedDB store is
- * tested on its own.
- */
-class MemoryStore implements SyncStore {
-  readonly records = new Map<string, StoredVersion>();
-  outbox: PushedChange[] = [];
-  rejected: SyncAnswer['rejected'] = [];
-  private seq = 0;
-  private storedCursor = 0;
-  readonly clock: HybridLogicalClock;
-
-  constructor(
-    readonly deviceId: string,
-    wall: () => number,
-  ) {
-    this.clock = new HybridLogicalClock(deviceId, null, wall);
-  }
-
-  /** The write primitive's rule: a change the table's merge rule refuses locally is not queued. */
-  write(table: SyncTableName, key: string, op: 'put' | 'delete', data?: Record<string, unknown>) {
-    const hlc = this.clock.stamp();
-    const id = `${table}/${key}`;
-    if (decideMerge(TABLE_RULES[table], this.records.get(id) ?? null, { op, hlc, data: data ?? null }) !== 'write')
-      return;
-    this.records.set(id, { deleted: op === 'delete', hlc, data: data ?? null });
-    this.outbox.push({ seq: ++this.seq, table, key, op, hlc, v: 1, ...(data ? { data } : {}) });
-  }
-
-  async cursor() {
-    return this.storedCursor;
-  }
-
-  async pending(limit: number) {
-    return this.outbox.slice(0, limit);
-  }
-
-  async apply(answer: SyncAnswer) {
-    this.outbox = this.outbox.filter((change) => change.seq > answer.acked);
-    this.rejected.push(...answer.rejected);
-    for (const change of answer.changes) {
-      this.clock.receive(change.hlc);
-      const id = `${change.table}/${change.key}`;
-      const rule = TABLE_RULES[change.table as SyncTableName];
-      if (rule && decideMerge(rule, this.records.get(id) ?? null, change) === 'write') {
-        this.records.set(id, { deleted: change.op === 'delete', hlc: change.hlc, data: change.data });
-      }
-    }
-    this.storedCursor = answer.cursor;
-  }
-}
+import { MemoryStore } from '../../test/memoryStore';
 
 type Fault = 'none' | 'offline' | 'lost-answer' | 'corrupt-answer' | 'stall';
 
@@ -103,6 +50,11 @@ async function failureOf(run: Promise<unknown>): Promise<SyncFailure | 'ok'> {
   }
 }
 
+/**
+ * The device's sync engine (renderer/sync: clock, transport, cycle) against a real hub over real
+ * HTTP. The store here (server/test/memoryStore.ts) keeps records in memory with the same merge
+ * rules; the IndexedDB store is tested on its own.
+ */
 describe.each(BACKENDS)('the device sync engine against a hub on %s', (backend) => {
   let database: TestDatabase;
   let hub: FastifyInstance;
