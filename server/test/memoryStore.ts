@@ -46,6 +46,9 @@ export class MemoryStore implements SyncStore {
     if (decideMerge(TABLE_RULES[table], this.records.get(id) ?? null, { op, hlc, data: data ?? null }) !== 'write')
       return false;
     this.records.set(id, { deleted: op === 'delete', hlc, data: data ?? null });
+    // As recordChange does: a last-writer-wins record keeps only its latest waiting change.
+    if (TABLE_RULES[table] === 'last-writer-wins')
+      this.outbox = this.outbox.filter((change) => change.table !== table || change.key !== key);
     this.outbox.push({ seq: ++this.seq, table, key, op, hlc, v: 1, ...(data ? { data } : {}) });
     return true;
   }
