@@ -47,8 +47,8 @@ export async function appendDraftUpdate(
   const now = new Date().toISOString();
   await db.transaction('rw', draftScope(db), async () => {
     const changeId = crypto.randomUUID();
-    await recordChange(db, syncedFields.draftUpdate(changeId, draftId, update));
-    await db.draftUpdates.add({ changeId, draftId, update, createdAt: now });
+    const hlc = await recordChange(db, syncedFields.draftUpdate(changeId, draftId, update));
+    await db.draftUpdates.add({ changeId, hlc, draftId, update, createdAt: now });
     const draft = await db.drafts.get(draftId);
     if (!draft) throw new Error(`No draft ${draftId}`);
     const updated: DraftRecord = { ...draft, ...meta, updatedAt: now };
@@ -117,7 +117,12 @@ export async function compactDraft(db: GapbridgeDatabase, draftId: string): Prom
     if (updates.length <= COMPACT_AFTER) return;
     const merged = Y.mergeUpdates(updates.map((u) => u.update));
     await db.draftUpdates.bulkDelete(updates.map((u) => u.seq!));
-    await db.draftUpdates.add({ draftId, update: merged, createdAt: new Date().toISOString() });
+    await db.draftUpdates.add({
+      draftId,
+      update: merged,
+      createdAt: new Date().toISOString(),
+      merged: syncedChangesOf(updates),
+    });
   });
 }
 
@@ -180,6 +185,14 @@ export async function changeDraft(
   });
 }
 
+/** The synced changes that stored updates hold: their own, and those a compaction merged in. */
+export function syncedChangesOf(updates: readonly DraftUpdateRecord[]): { changeId: string; hlc: string }[] {
+  return updates.flatMap((update) => [
+    ...(update.changeId && update.hlc ? [{ changeId: update.changeId, hlc: update.hlc }] : []),
+    ...(update.merged ?? []),
+  ]);
+}
+
 export function storedUpdatesOf(db: GapbridgeDatabase, draftId: string): Promise<DraftUpdateRecord[]> {
   return db.draftUpdates.where('draftId').equals(draftId).sortBy('seq');
 }
@@ -217,8 +230,12 @@ export async function replaceDraftState(
 ): Promise<void> {
   await db.transaction('rw', [...draftScope(db), db.draftSnapshots], async () => {
     await takeSnapshot(db, draftId, present, 'before-restore');
-    // Only this device's copy: the hub keeps what it has, and the new state merges over it.
+    // Only this device's copy: the hub keeps what it has, and the new state merges over it. The
+    // changes removed here stay counted as received, so a re-pull does not bring them back.
+    const removed = await db.draftUpdates.where('draftId').equals(draftId).toArray();
     await db.draftUpdates.where('draftId').equals(draftId).delete();
     await appendDraftUpdate(db, draftId, state, meta);
+    const [latest] = await db.draftUpdates.where('draftId').equals(draftId).toArray();
+    await db.draftUpdates.put({ ...latest!, merged: syncedChangesOf(removed) });
   });
 }

@@ -241,8 +241,11 @@ export interface DraftRecord {
 /** One Yjs update of a draft's document (cover fields and body), appended as the user types. */
 export interface DraftUpdateRecord {
   seq?: number;
-  /** The change's id on the wire (`draftUpdates` key); absent on a local compaction of several. */
+  /** The change's id on the wire (`draftUpdates` key) and its clock; absent on a local compaction. */
   changeId?: string | undefined;
+  hlc?: string | undefined;
+  /** The synced changes a compaction merged into this one (they still count in the checksum). */
+  merged?: { changeId: string; hlc: string }[] | undefined;
   draftId: string;
   update: Uint8Array;
   createdAt: IsoInstant;

@@ -53,7 +53,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // change id; unfollows leave tombstones; refused changes are kept for the delegate.
     version: 5,
     stores: {
-      outbox: '++seq',
+      outbox: '++seq, [table+key]',
       draftUpdates: '++seq, draftId, changeId',
       tombstones: '[table+key]',
       syncRejections: 'seq',

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { finishAttempt, markLessonRead, saveLessonPosition, startAttempt } from './course';
 import { createDraft } from './drafts';
 import { useTestDatabases } from './databases.testing';
-import { setFollowing } from './meetings';
+import { recordRemindersShown, setFollowing } from './meetings';
 import { writeSetting } from './settings';
 import { linkAccount, previousAccount, UnsyncedWorkError } from './syncAccount';
 import { recordChange } from './syncedChanges';
@@ -100,9 +100,27 @@ describe('recordChange', () => {
       key: 'hlc',
       value: `${String(Date.now() + 86_400_000).padStart(15, '0')}-0000-zzzzzzzzzz`,
     });
-    await writeSetting(again, 'reminderDays', 2);
+    await writeSetting(again, 'language', 'es');
     const [, second] = await again.outbox.toArray();
     expect(second!.hlc > first!.hlc).toBe(true);
     expect(Number(second!.hlc.slice(0, 15))).toBeGreaterThan(Date.now());
+  });
+});
+
+describe('the outbox', () => {
+  it('keeps one waiting change per last-writer-wins record, and every change of the others', async () => {
+    const db = open();
+    for (const days of [1, 2, 3]) await writeSetting(db, 'reminderDays', days);
+    await setFollowing(db, 'group', 'SG13', true);
+    await setFollowing(db, 'group', 'SG13', false);
+    await recordRemindersShown(db, ['a', 'b']);
+    const queued = await db.outbox.toArray();
+    expect(queued.map((entry) => `${entry.table}:${entry.key}:${entry.op}`)).toEqual([
+      'settings:reminderDays:put',
+      'follows:group:SG13:delete',
+      'reminders:a:put',
+      'reminders:b:put',
+    ]);
+    expect(queued[0]!.data).toEqual({ value: 3 });
   });
 });

@@ -75,6 +75,7 @@ export async function linkAccount(
     await db.syncState.put({ key: 'cursor', value: '0' });
     await db.syncState.put({ key: 'account', value: accountValue(account) });
     if (account.bringLocalWork) await queueAllWork(db);
+    else await forgetClocks(db);
   });
 }
 
@@ -100,10 +101,46 @@ async function queueAllWork(db: GapbridgeDatabase): Promise<void> {
   for (const draft of await db.drafts.toArray()) {
     const hlc = await recordChange(db, syncedFields.draft(draft));
     const trashHlc = await recordChange(db, syncedFields.draftTrash(draft));
+    // The whole document as one change, stored as the draft's only update (same document).
     const state = Y.encodeStateAsUpdate(await loadDraftDoc(db, draft.id));
-    await recordChange(db, syncedFields.draftUpdate(crypto.randomUUID(), draft.id, state));
+    const changeId = crypto.randomUUID();
+    const updateHlc = await recordChange(db, syncedFields.draftUpdate(changeId, draft.id, state));
+    await db.draftUpdates.where('draftId').equals(draft.id).delete();
+    await db.draftUpdates.add({
+      changeId,
+      hlc: updateHlc,
+      draftId: draft.id,
+      update: state,
+      createdAt: new Date().toISOString(),
+    });
     await db.drafts.put({ ...draft, hlc, trashHlc });
   }
+}
+
+/**
+ * Work kept out of the account stays on the device as never synced: without its clocks it is not
+ * counted in the checksums, so a re-pull never takes it for the hub's and removes it.
+ */
+async function forgetClocks(db: GapbridgeDatabase): Promise<void> {
+  await db.tombstones.clear();
+  const unstamp = (record: { hlc?: string | undefined }) => {
+    delete record.hlc;
+  };
+  for (const table of [db.quizAttempts, db.settings, db.follows, db.reminders]) {
+    await (table as typeof db.settings).toCollection().modify(unstamp);
+  }
+  await db.lessonProgress.toCollection().modify((progress) => {
+    delete progress.readHlc;
+  });
+  await db.drafts.toCollection().modify((draft) => {
+    delete draft.hlc;
+    delete draft.trashHlc;
+  });
+  await db.draftUpdates.toCollection().modify((update) => {
+    delete update.changeId;
+    delete update.hlc;
+    delete update.merged;
+  });
 }
 
 /** Removes the previous account's work from this device (it is all on that account's hub). */

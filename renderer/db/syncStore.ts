@@ -1,12 +1,20 @@
 import type * as Y from 'yjs';
 import type { LanguageCode } from '../i18n/languages';
 import { fromBase64 } from '../sync/base64';
+import { checksumOf, inRepullRange } from '../sync/checksum';
 import { decideMerge, TABLE_RULES, type StoredVersion } from '../sync/mergeRules';
 import type { SyncStore } from '../sync/syncCycle';
 import { SYNC_TABLES, isSyncTable } from '../sync/tableSchemas';
-import type { PulledChange, PushedChange, SyncAnswer, SyncTableName } from '../sync/wire';
+import {
+  SYNC_TABLE_NAMES,
+  type PulledChange,
+  type PushedChange,
+  type RepullPage,
+  type SyncAnswer,
+  type SyncTableName,
+} from '../sync/wire';
 import type { GapbridgeDatabase } from './database';
-import { loadDraftDoc, type DraftMetaChange } from './drafts';
+import { loadDraftDoc, syncedChangesOf, type DraftMetaChange } from './drafts';
 import type { DraftRecord, QuizAttemptRecord, RejectedChangeRecord, SettingKey } from './records';
 import { announceRemoteDraftUpdates } from './remoteDraftUpdates';
 import { clockOf, deviceIdOf, saveClock } from './syncedChanges';
@@ -69,17 +77,81 @@ class PulledChangeApplier {
     private readonly effects: PageEffects,
   ) {}
 
+  /** Draft id → the change ids its stored updates hold, read once per page. */
+  private readonly knownChanges = new Map<string, Set<string>>();
+
   async apply(change: PulledChange): Promise<void> {
-    if (!isSyncTable(change.table)) return;
-    const table = change.table;
-    const data = change.op === 'put' ? SYNC_TABLES[table].data.safeParse(change.data) : null;
-    if (data && !data.success) {
-      console.warn(`Pulled change of ${table}/${change.key} not readable: skipped`);
-      return;
+    const checked = this.checked(change);
+    if (!checked) return;
+    if (checked.table === 'draftUpdates') {
+      if (await this.isKnownDraftChange(change.key, checked.data)) return;
+    } else {
+      const stored = await this.storedVersion(checked.table, change.key);
+      if (decideMerge(TABLE_RULES[checked.table], stored, change) !== 'write') return;
     }
-    const stored = await this.storedVersion(table, change.key);
-    if (decideMerge(TABLE_RULES[table], stored, change) !== 'write') return;
-    await this.write(table, change, (data?.data ?? null) as Record<string, never> | null);
+    await this.write(checked.table, change, checked.data);
+  }
+
+  /**
+   * A re-pulled record: the hub's version as it is, without the merge rules (the local copy was
+   * found wrong). A draft's updates are only ever added: Yjs merges them, and none is taken away.
+   */
+  async replace(change: PulledChange): Promise<void> {
+    const checked = this.checked(change);
+    if (!checked) return;
+    if (checked.table === 'draftUpdates' && (await this.isKnownDraftChange(change.key, checked.data))) return;
+    await this.write(checked.table, change, checked.data);
+  }
+
+  private checked(change: PulledChange): { table: SyncTableName; data: Record<string, never> | null } | null {
+    if (!isSyncTable(change.table)) return null;
+    const data = change.op === 'put' ? SYNC_TABLES[change.table].data.safeParse(change.data) : null;
+    if (data && !data.success) {
+      console.warn(`Pulled change of ${change.table}/${change.key} not readable: skipped`);
+      return null;
+    }
+    return { table: change.table, data: (data?.data ?? null) as Record<string, never> | null };
+  }
+
+  private async isKnownDraftChange(changeId: string, data: Record<string, never> | null): Promise<boolean> {
+    const draftId = (data as { draftId?: string } | null)?.draftId;
+    if (!draftId) return true;
+    let known = this.knownChanges.get(draftId);
+    if (!known) {
+      const updates = await this.db.draftUpdates.where('draftId').equals(draftId).toArray();
+      known = new Set(syncedChangesOf(updates).map((change) => change.changeId));
+      this.knownChanges.set(draftId, known);
+    }
+    if (known.has(changeId)) return true;
+    known.add(changeId);
+    return false;
+  }
+
+  /**
+   * Forgets that a record in a re-pulled range was ever synced, because the hub does not have
+   * it: what cannot simply go (a draft, a setting's value) stays on the device, unsynced.
+   */
+  async dropSyncedState(table: SyncTableName, key: string): Promise<void> {
+    const { db } = this;
+    switch (table) {
+      case 'attempts':
+        return void (await db.quizAttempts.delete(key));
+      case 'lessonProgress':
+        return void (await db.lessonProgress.update(key, { readAt: null, readHlc: undefined }));
+      case 'settings':
+        return void (await db.settings.update(key as SettingKey, { hlc: undefined }));
+      case 'follows':
+        await db.follows.delete(key);
+        return void (await db.tombstones.delete([table, key]));
+      case 'reminders':
+        return void (await db.reminders.delete(key));
+      case 'drafts':
+        return void (await db.drafts.update(key, { hlc: undefined }));
+      case 'draftTrash':
+        return void (await db.drafts.update(key, { trashHlc: undefined }));
+      case 'draftUpdates':
+        return;
+    }
   }
 
   private async storedVersion(table: SyncTableName, key: string): Promise<StoredVersion | null> {
@@ -121,11 +193,9 @@ class PulledChangeApplier {
         const draft = await db.drafts.get(key);
         return draft?.trashHlc ? version(draft.trashHlc) : null;
       }
-      case 'draftUpdates': {
-        const known = await db.draftUpdates.where('changeId').equals(key).count();
-        // Stored already: the same change, so never again (its clock does not matter).
-        return known > 0 ? { deleted: false, hlc: '', data: null } : null;
-      }
+      case 'draftUpdates':
+        // Never merged by clock: known change ids are skipped (see isKnownDraftChange).
+        return null;
     }
   }
 
@@ -200,7 +270,7 @@ class PulledChangeApplier {
       case 'draftUpdates': {
         const { draftId, update } = data as unknown as { draftId: string; update: string };
         const bytes = fromBase64(update);
-        await db.draftUpdates.add({ changeId: key, draftId, update: bytes, createdAt: now });
+        await db.draftUpdates.add({ changeId: key, hlc, draftId, update: bytes, createdAt: now });
         const pending = this.effects.draftUpdates.get(draftId) ?? [];
         pending.push(bytes);
         this.effects.draftUpdates.set(draftId, pending);
@@ -265,6 +335,63 @@ class PulledChangeApplier {
   }
 }
 
+/** The records of a synced table as the hub counts them: key, clock, and whether a tombstone. */
+export async function syncedRecordsOf(
+  db: GapbridgeDatabase,
+  table: SyncTableName,
+): Promise<{ key: string; hlc: string; deleted: boolean }[]> {
+  const live = (key: string, hlc: string | undefined) => (hlc ? [{ key, hlc, deleted: false }] : []);
+  switch (table) {
+    case 'attempts':
+      return (await db.quizAttempts.toArray()).flatMap((attempt) =>
+        attempt.finishedAt ? live(attempt.id, attempt.hlc) : [],
+      );
+    case 'lessonProgress':
+      return (await db.lessonProgress.toArray()).flatMap((progress) =>
+        progress.readAt ? live(progress.lessonId, progress.readHlc) : [],
+      );
+    case 'settings':
+      return (await db.settings.toArray()).flatMap((setting) => live(setting.key, setting.hlc));
+    case 'follows': {
+      const tombstones = await db.tombstones.where('[table+key]').between([table, ''], [table, '\uffff']).toArray();
+      return [
+        ...(await db.follows.toArray()).flatMap((follow) => live(follow.id, follow.hlc)),
+        ...tombstones.map(({ key, hlc }) => ({ key, hlc, deleted: true })),
+      ];
+    }
+    case 'reminders':
+      return (await db.reminders.toArray()).flatMap((reminder) => live(reminder.id, reminder.hlc));
+    case 'drafts':
+      return (await db.drafts.toArray()).flatMap((draft) => live(draft.id, draft.hlc));
+    case 'draftTrash':
+      return (await db.drafts.toArray()).flatMap((draft) => live(draft.id, draft.trashHlc));
+    case 'draftUpdates':
+      return syncedChangesOf(await db.draftUpdates.toArray()).map(({ changeId, hlc }) => ({
+        key: changeId,
+        hlc,
+        deleted: false,
+      }));
+  }
+}
+
+/** Replaces this device's synced state of a re-pulled key range with the hub's (see SyncStore.apply). */
+async function applyRepullPage(
+  db: GapbridgeDatabase,
+  applier: PulledChangeApplier,
+  page: RepullPage,
+  waiting: Set<string>,
+): Promise<void> {
+  const listed = new Set(page.records.map((record) => record.key));
+  for (const { key } of await syncedRecordsOf(db, page.table)) {
+    if (inRepullRange(key, page.after, page.through) && !listed.has(key) && !waiting.has(key)) {
+      await applier.dropSyncedState(page.table, key);
+    }
+  }
+  for (const record of page.records) {
+    if (!waiting.has(record.key)) await applier.replace(record);
+  }
+}
+
 /** The engine's store for this profile (renderer/sync/syncCycle.ts), on IndexedDB. */
 export async function openSyncStore(db: GapbridgeDatabase, derive: SyncDerivations): Promise<SyncStore> {
   const deviceId = await db.transaction('rw', db.syncState, () => deviceIdOf(db));
@@ -283,6 +410,13 @@ export async function openSyncStore(db: GapbridgeDatabase, derive: SyncDerivatio
         ...(data ? { data } : {}),
       }));
     },
+    async checksums() {
+      return db.transaction('r', applyScope(db), async () => {
+        const sums: Record<string, string> = {};
+        for (const table of SYNC_TABLE_NAMES) sums[table] = checksumOf(await syncedRecordsOf(db, table));
+        return sums;
+      });
+    },
     async apply(answer: SyncAnswer) {
       const effects: PageEffects = { draftUpdates: new Map(), draftsToDerive: new Set() };
       await db.transaction('rw', applyScope(db), async () => {
@@ -299,6 +433,14 @@ export async function openSyncStore(db: GapbridgeDatabase, derive: SyncDerivatio
         );
         const clock = await clockOf(db);
         const applier = new PulledChangeApplier(db, derive, effects);
+        if (answer.repull) {
+          const page = answer.repull;
+          const waiting = new Set(
+            (await db.outbox.toArray()).filter((entry) => entry.table === page.table).map((entry) => entry.key),
+          );
+          for (const record of page.records) clock.receive(record.hlc);
+          await applyRepullPage(db, applier, page, waiting);
+        }
         for (const change of answer.changes) {
           clock.receive(change.hlc);
           await applier.apply(change);

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { HybridLogicalClock } from '../sync/hlc';
+import { TABLE_RULES } from '../sync/mergeRules';
 import type { SyncTableName } from '../sync/wire';
 import type { GapbridgeDatabase } from './database';
 import type { OutboxEntry } from './records';
@@ -69,6 +70,10 @@ export async function recordChange(db: GapbridgeDatabase, change: SyncedChange):
   await saveClock(db, clock);
   const entry: OutboxEntry = { table: change.table, key: change.key, op: change.op, hlc, v: PAYLOAD_VERSION };
   if (change.op === 'put') entry.data = change.data ?? {};
+  // The last writer wins on the hub too: an older waiting change of the same record would only lose there.
+  if (TABLE_RULES[change.table] === 'last-writer-wins') {
+    await db.outbox.where('[table+key]').equals([change.table, change.key]).delete();
+  }
   await db.outbox.add(entry);
   return hlc;
 }

@@ -41,6 +41,8 @@ const LOCAL_ONLY: Record<string, string> = {
   'db/syncStore.ts#write': 'stores what was pulled from the hub: it is there already',
   'db/syncStore.ts#deriveDrafts': "recomputes a draft's list entry from its document (derived, never sent)",
   'db/syncAccount.ts#eraseWork': "removes the previous account's work from the device when another signs in",
+  'db/syncAccount.ts#forgetClocks': 'marks work kept out of the account as never synced',
+  'db/syncStore.ts#dropSyncedState': 'forgets what a re-pull found the hub does not have',
   'db/schema.ts#upgradeToVersion5': 'moves draft status into the document before this device ever synced',
 };
 

@@ -10,6 +10,8 @@ const report: CycleReport = {
   rejected: [],
   checksums: undefined,
   serverTime: undefined,
+  repulled: [],
+  mismatched: [],
 };
 
 function harness(outcomes: Array<'ok' | SyncFailure>, online = () => true) {

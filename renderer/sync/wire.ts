@@ -49,6 +49,30 @@ export interface SyncRequest {
   /** The last hub sequence number this device has stored; 0 at first. */
   cursor: number;
   changes: PushedChange[];
+  /**
+   * Asks for one table's full current state on the hub, a page at a time: sent when the device's
+   * checksum of that table differs from the hub's. Omitted by devices that do not re-pull.
+   */
+  repull?: RepullRequest | undefined;
+}
+
+export interface RepullRequest {
+  table: SyncTableName;
+  /** The page's `through` from the previous answer; omitted for the first page. */
+  after?: string | undefined;
+}
+
+/**
+ * One page of a re-pulled table: every record the hub holds (live rows and tombstones) with a key
+ * after `after` and up to `through`, in `compareSyncKeys` order (checksum.ts). The device replaces
+ * its copy of that key range with these records; `through: null` means the range runs to the end
+ * of the table, so the re-pull is complete.
+ */
+export interface RepullPage {
+  table: SyncTableName;
+  after: string | null;
+  through: string | null;
+  records: PulledChange[];
 }
 
 export interface PulledChange {
@@ -75,7 +99,12 @@ export interface SyncAnswer {
   changes: PulledChange[];
   cursor: number;
   more: boolean;
-  /** Per table: `<count>:<sum of row hashes mod 2^32, hex>`; only on the last page. */
+  /**
+   * Per table the hub knows, `<count>:<sum of row fingerprints mod 2^32, hex>` (checksum.ts; `0:0`
+   * for an empty table); only on the last page.
+   */
   checksums?: Record<string, string> | undefined;
+  /** Present when the request asked for a re-pull. */
+  repull?: RepullPage | undefined;
   serverTime: string;
 }

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildHub } from '../app';
@@ -118,5 +119,131 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
       expect((await app.inject({ method: 'POST', url: '/v1/sessions', payload })).statusCode).toBe(400);
     }
     expect((await database.db.query('select 1 from users')).length).toBe(0);
+  });
+
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const count = async (table: string) =>
+    Number((await database.db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n);
+
+  it("never lets account B read or change A's account, sessions or password", async () => {
+    const a = (await register('a@example.org', 'a long passphrase')).json<{ token: string }>().token;
+    const b = (await register('b@example.org', 'b long passphrase')).json<{ token: string }>().token;
+
+    expect((await me(b)).json()).toMatchObject({ email: 'b@example.org' });
+    // Signing out here and everywhere ends B's sessions only.
+    expect((await app.inject({ method: 'DELETE', url: '/v1/sessions', headers: bearer(b) })).statusCode).toBe(204);
+    expect((await me(a)).statusCode).toBe(200);
+    const b2 = (await signIn('b@example.org', 'b long passphrase')).json<{ token: string }>().token;
+    expect((await app.inject({ method: 'DELETE', url: '/v1/sessions/current', headers: bearer(b2) })).statusCode).toBe(
+      204,
+    );
+    expect((await me(a)).statusCode).toBe(200);
+
+    // B's own reset code does not open A's account; B's password does not either.
+    const code = await createAccounts(database.db, () => now).issueResetCode('b@example.org');
+    const resetA = await app.inject({
+      method: 'POST',
+      url: '/v1/password-resets',
+      payload: { email: 'a@example.org', code, password: 'taken over by b' },
+    });
+    expect(resetA.statusCode).toBe(400);
+    expect((await signIn('a@example.org', 'b long passphrase')).statusCode).toBe(401);
+    // Registering A's address again, in other letters, changes nothing.
+    expect((await register('A@EXAMPLE.ORG', 'taken over by b')).statusCode).toBe(409);
+    expect((await signIn('a@example.org', 'taken over by b')).statusCode).toBe(401);
+    expect((await signIn('a@example.org', 'a long passphrase')).statusCode).toBe(200);
+    expect((await me(a)).statusCode).toBe(200);
+  });
+
+  it('refuses malformed, oversized, wrongly typed and gzip-bomb bodies on every account route, storing nothing', async () => {
+    const routes = ['/v1/accounts', '/v1/sessions', '/v1/password-resets'];
+    const cases: [string, string | Buffer, Record<string, string>][] = [
+      ['malformed JSON', '{"email": "a@example.org", "password": ', {}],
+      ['JSON that is not an object', '["a@example.org", "a long passphrase"]', {}],
+      ['wrong types', JSON.stringify({ email: ['a@example.org'], password: 12345678901, code: 7 }), {}],
+      ['oversized', JSON.stringify({ email: 'a@example.org', password: 'x'.repeat(1_100_000) }), {}],
+      ['a gzip bomb', gzipSync(Buffer.alloc(20 * 1024 * 1024, 32)), { 'content-encoding': 'gzip' }],
+      ['an unknown encoding', '{}', { 'content-encoding': 'compress' }],
+      [
+        'not JSON',
+        'email=a@example.org&password=a+long+passphrase',
+        { 'content-type': 'application/x-www-form-urlencoded' },
+      ],
+    ];
+    for (const url of routes) {
+      for (const [name, payload, headers] of cases) {
+        const answer = await app.inject({
+          method: 'POST',
+          url,
+          headers: { 'content-type': 'application/json', ...headers },
+          payload,
+        });
+        expect([url, name, answer.statusCode >= 400 && answer.statusCode < 500]).toEqual([url, name, true]);
+      }
+    }
+    for (const table of ['users', 'sessions', 'sign_in_failures', 'password_resets'])
+      expect([table, await count(table)]).toEqual([table, 0]);
+  });
+
+  it('refuses an expired, a revoked and a signed-out-everywhere session on every signed-in route', async () => {
+    const routes = [
+      { method: 'GET', url: '/v1/me' },
+      { method: 'POST', url: '/v1/sync', payload: { protocol: 1, deviceId: 'laptop-expired', cursor: 0, changes: [] } },
+      { method: 'DELETE', url: '/v1/sessions/current' },
+      { method: 'DELETE', url: '/v1/sessions' },
+    ] as const;
+    const refusedEverywhere = async (token: string) => {
+      for (const route of routes) {
+        const answer = await app.inject({ ...route, headers: bearer(token) });
+        expect([route.url, answer.statusCode]).toEqual([route.url, 401]);
+      }
+    };
+    const first = (await register('a@example.org')).json<{ token: string }>().token;
+    const second = (await signIn('a@example.org', 'a long passphrase')).json<{ token: string }>().token;
+    const third = (await signIn('a@example.org', 'a long passphrase')).json<{ token: string }>().token;
+    await app.inject({ method: 'DELETE', url: '/v1/sessions/current', headers: bearer(first) });
+    await refusedEverywhere(first);
+    // Signing out everywhere from one session ends the others too.
+    await app.inject({ method: 'DELETE', url: '/v1/sessions', headers: bearer(second) });
+    await refusedEverywhere(third);
+
+    const late = (await signIn('a@example.org', 'a long passphrase')).json<{ token: string }>().token;
+    now = new Date(now.getTime() + SESSION_DAYS * 86_400_000 + 1000);
+    await refusedEverywhere(late);
+    expect(await count('devices')).toBe(0);
+  });
+
+  it('rate-limits sign-in per network address across addresses, whatever X-Forwarded-For says', async () => {
+    await register('a@example.org');
+    const from = (remoteAddress: string, email: string, password: string, headers: Record<string, string> = {}) =>
+      app.inject({ method: 'POST', url: '/v1/sessions', remoteAddress, headers, payload: { email, password } });
+    for (let i = 0; i < SIGN_IN_LIMIT.failures; i += 1) {
+      expect((await from('198.51.100.7', `guess${i}@example.org`, 'a long passphrase')).statusCode).toBe(401);
+    }
+    expect((await from('198.51.100.7', 'a@example.org', 'a long passphrase')).statusCode).toBe(429);
+    // The hub does not trust forwarding headers (no proxy in front of it by default).
+    const spoofed = await from('198.51.100.7', 'a@example.org', 'a long passphrase', {
+      'x-forwarded-for': '203.0.113.99',
+    });
+    expect(spoofed.statusCode).toBe(429);
+    // Another network, with the right password, is let in: the limit is not global.
+    expect((await from('192.0.2.44', 'a@example.org', 'a long passphrase')).statusCode).toBe(200);
+  });
+
+  it('rate-limits guessing a reset code: after five wrong codes even the right one waits', async () => {
+    await register('c@example.org');
+    const hashBefore = await database.db.query('select password_hash from users');
+    const code = await createAccounts(database.db, () => now).issueResetCode('c@example.org');
+    const reset = (value: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/password-resets',
+        payload: { email: 'c@example.org', code: value, password: 'a brand new passphrase' },
+      });
+    for (let i = 0; i < SIGN_IN_LIMIT.failures; i += 1) expect((await reset(`AAAA-BBBB-CCC${i}`)).statusCode).toBe(400);
+    const limited = await reset(code!);
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await database.db.query('select password_hash from users')).toEqual(hashBefore);
   });
 });

@@ -48,6 +48,8 @@ describe.each(BACKENDS)('two IndexedDB devices and a hub on %s', (backend) => {
     await database.drop();
   });
 
+  const laptopStamp = () => `${String(Date.now()).padStart(15, '0')}-0000-strayfollow`;
+
   async function device(name: string) {
     const db = new GapbridgeDatabase(`${backend}-${name}-${Date.now()}`);
     opened.push(db);
@@ -122,6 +124,27 @@ describe.each(BACKENDS)('two IndexedDB devices and a hub on %s', (backend) => {
       [0, 0],
       [0, 0],
     ]);
+    // Each device's checksums are the hub's: nothing to re-pull.
+    expect(quiet.flatMap((report) => [...report.repulled, ...report.mismatched])).toEqual([]);
     expect(await laptop.db.outbox.count()).toBe(0);
+
+    // The desktop's copy goes wrong behind sync's back: a setting's clock, a follow the hub never had.
+    await desktop.db.settings.update('reminderDays', { value: 30, hlc: `999999999999999-0000-${'x'.repeat(10)}` });
+    await desktop.db.follows.put({
+      id: 'group:SG20',
+      target: 'group',
+      targetId: 'SG20',
+      createdAt: '',
+      hlc: laptopStamp(),
+    });
+    await saveLessonPosition(desktop.db, { id: 'm1-l1', moduleId: 'm1' }, 0.75);
+    const repaired = await desktop.sync();
+    expect(repaired.repulled).toEqual(['follows', 'settings']);
+    expect(repaired.mismatched).toEqual([]);
+    expect((await desktop.db.settings.get('reminderDays'))?.value).toBe(9);
+    expect(await desktop.db.follows.get('group:SG20')).toBeUndefined();
+    expect(await desktop.db.follows.get('group:SG13')).toBeDefined();
+    expect(await desktop.db.lessonProgress.get('m1-l1')).toMatchObject({ readAt: expect.any(String), position: 0.75 });
+    expect((await desktop.sync()).repulled).toEqual([]);
   });
 });

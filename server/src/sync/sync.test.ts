@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildHub } from '../app';
 import { BACKENDS, emptyDatabase, freshDatabase, type TestDatabase } from '../../test/databases';
 import { hlc, postSync, pullAll, signUp } from '../../test/hubClient';
 import { recordFingerprint, tableChecksum } from './checksum';
-import { PAGE_BUDGET_BYTES, type PushedChange } from './protocol';
+import { PAGE_BUDGET_BYTES, SYNC_TABLE_NAMES, type PushedChange } from './protocol';
 
 const A1 = 'laptop-aaaa';
 const A2 = 'desktop-bbbb';
@@ -216,7 +216,9 @@ describe.each(BACKENDS)('sync on %s', (backend) => {
         const rows = await database.db.query<{ key: string; hlc: string; deleted: boolean }>(
           'select key, hlc, deleted from records',
         );
+        // Every table the hub knows is listed, empty ones as 0:0.
         expect(answer.checksums).toEqual({
+          ...Object.fromEntries(SYNC_TABLE_NAMES.map((table) => [table, '0:0'])),
           draftUpdates: tableChecksum(rows.map((row) => recordFingerprint(row.key, row.hlc, row.deleted))),
         });
         break;
@@ -237,6 +239,31 @@ describe.each(BACKENDS)('sync on %s', (backend) => {
     expect(mine.changes).toHaveLength(1);
     expect(mine.changes[0]!.data).toMatchObject({ answers: { 'm1-q01': ['a'] } });
     expect((await pullAll(app, intruder, A2)).changes[0]!.data).toMatchObject({ answers: {} });
+  });
+
+  it("shows an account none of another's records through a re-pull or the checksums", async () => {
+    await postSync(app, token, { deviceId: A1, cursor: 0, changes: [attempt(1, 'att-1')] });
+    const intruder = await signUp(app, 'someone@example.org');
+    const answer = await app.inject({
+      method: 'POST',
+      url: '/v1/sync',
+      headers: { authorization: `Bearer ${intruder}` },
+      payload: { protocol: 1, deviceId: A1, cursor: 0, changes: [], repull: { table: 'attempts' } },
+    });
+    expect(answer.json()).toMatchObject({
+      acked: 0,
+      changes: [],
+      repull: { table: 'attempts', after: null, through: null, records: [] },
+      checksums: Object.fromEntries(SYNC_TABLE_NAMES.map((table) => [table, '0:0'])),
+    });
+    // The intruder used A's device id: A's device on A's account is untouched.
+    const devices = await database.db.query<{ email: string; acked_seq: number }>(
+      'select u.email, d.acked_seq from devices d join users u on u.id = d.user_id order by u.email',
+    );
+    expect(devices).toEqual([
+      { email: 'amina@example.org', acked_seq: 1 },
+      { email: 'someone@example.org', acked_seq: 0 },
+    ]);
   });
 
   it('refuses bad bodies with a 4xx and stores nothing', async () => {
@@ -263,6 +290,18 @@ describe.each(BACKENDS)('sync on %s', (backend) => {
       ['oversized', gzipSync(randomBytes(1_200_000)), { 'content-encoding': 'gzip' }],
       ['a gzip bomb', gzipSync(Buffer.alloc(20 * 1024 * 1024, 32)), { 'content-encoding': 'gzip' }],
       ['not gzip at all', 'plain text', { 'content-encoding': 'gzip' }],
+      ['a deflate bomb', deflateSync(Buffer.alloc(20 * 1024 * 1024, 32)), { 'content-encoding': 'deflate' }],
+      ['a brotli bomb', brotliCompressSync(Buffer.alloc(20 * 1024 * 1024, 32)), { 'content-encoding': 'br' }],
+      ['an unknown encoding', JSON.stringify(valid), { 'content-encoding': 'compress' }],
+      ['JSON null', 'null'],
+      ['a JSON list', JSON.stringify([valid])],
+      [
+        'data that is not an object',
+        JSON.stringify({ ...valid, changes: [{ ...attempt(1, 'x'), data: 'all of it' }] }),
+      ],
+      ['a sequence number of 0', JSON.stringify({ ...valid, changes: [attempt(0, 'x')] })],
+      ['a negative cursor', JSON.stringify({ ...valid, cursor: -1 })],
+      ['a form, not JSON', 'protocol=1', { 'content-type': 'application/x-www-form-urlencoded' }],
     ];
     for (const [name, payload, headers] of cases) {
       const answer = await send(payload, headers);
@@ -281,5 +320,6 @@ describe.each(BACKENDS)('sync on %s', (backend) => {
     ).toBe(401);
     expect(await database.db.query('select 1 from records')).toEqual([]);
     expect(await database.db.query('select 1 from devices')).toEqual([]);
+    expect(await database.db.query('select 1 from rejections')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Database, Queryable } from '../db/database';
-import { CHECKSUM_SQL } from './checksum';
+import { CHECKSUM_SQL, EMPTY_TABLE_CHECKSUM } from './checksum';
 import { decideMerge, TABLE_RULES, type StoredVersion } from '../../../renderer/sync/mergeRules';
 import {
   MAX_ROWS_PER_PAGE,
@@ -9,11 +9,14 @@ import {
   type PulledChange,
   type PushedChange,
   type Rejection,
+  type RepullPage,
+  type RepullRequest,
   type RejectionCode,
   type SyncAnswer,
   type SyncRequest,
 } from './protocol';
 import { isSyncTable, SYNC_TABLES } from './tables';
+import { SYNC_TABLE_NAMES } from '../../../renderer/sync/wire';
 
 const PAYLOAD_VERSION = 1;
 
@@ -130,6 +133,22 @@ function toPulled(row: RecordRow): PulledChange {
   };
 }
 
+/** Halves `take` until the first `take` rows, as `toChanges` shapes them, fit `budget` once compressed. */
+function fitBudget<T>(rows: T[], budget: number, toChanges: (taken: T[]) => PulledChange[]) {
+  let take = Math.min(rows.length, MAX_ROWS_PER_PAGE);
+  let changes = toChanges(rows.slice(0, take));
+  // A single change that is larger than the budget goes alone.
+  while (take > 1 && compressedSize(changes) > budget) {
+    take = Math.ceil(take / 2);
+    changes = toChanges(rows.slice(0, take));
+  }
+  return { take, changes };
+}
+
+function compressedSize(changes: PulledChange[]): number {
+  return changes.length === 0 ? 0 : gzipSync(JSON.stringify(changes)).length;
+}
+
 /**
  * The changes after `cursor`, oldest first, as many as fit the page budget once compressed. The
  * device's own changes are skipped (it has them) but the cursor still moves past them.
@@ -140,27 +159,45 @@ async function readPage(db: Queryable, userId: string, deviceId: string, cursor:
      where user_id = $1 and seq > $2 order by seq limit $3`,
     [userId, cursor, MAX_ROWS_PER_PAGE + 1],
   );
-  let take = Math.min(rows.length, MAX_ROWS_PER_PAGE);
-  let changes = pageChanges(rows, take, deviceId);
-  // Halve until the compressed page fits; a single change that is larger goes alone.
-  while (take > 1 && gzipSync(JSON.stringify(changes)).length > PAGE_BUDGET_BYTES) {
-    take = Math.ceil(take / 2);
-    changes = pageChanges(rows, take, deviceId);
-  }
+  const { take, changes } = fitBudget(rows, PAGE_BUDGET_BYTES, (taken) => pageChanges(taken, deviceId));
   const last = rows[take - 1];
   return { changes, cursor: last ? Number(last.seq) : cursor, more: rows.length > take };
 }
 
-function pageChanges(rows: RecordRow[], take: number, deviceId: string): PulledChange[] {
-  return rows
-    .slice(0, take)
-    .filter((row) => row.origin_device !== deviceId)
-    .map(toPulled);
+/**
+ * One page of a table's full state on the hub, live rows and tombstones (the device's own too),
+ * in key order by UTF-8 bytes (`compareSyncKeys` on the device), within what the budget leaves.
+ * One query, so the page is one consistent snapshot of its key range.
+ */
+async function readRepullPage(db: Queryable, userId: string, ask: RepullRequest, budget: number): Promise<RepullPage> {
+  const after = ask.after ?? null;
+  const rows = await db.query<RecordRow>(
+    `select tbl, key, deleted, hlc, version, data, seq, origin_device from records
+     where user_id = $1 and tbl = $2 and ($3::text is null or key collate "C" > $3::text)
+     order by key collate "C" limit $4`,
+    [userId, ask.table, after, MAX_ROWS_PER_PAGE + 1],
+  );
+  const { take, changes } = fitBudget(rows, budget, (taken) => taken.map(toPulled));
+  return {
+    table: ask.table,
+    after,
+    through: rows.length > take ? rows[take - 1]!.key : null,
+    records: changes,
+  };
+}
+
+function pageChanges(rows: RecordRow[], deviceId: string): PulledChange[] {
+  return rows.filter((row) => row.origin_device !== deviceId).map(toPulled);
 }
 
 async function checksums(db: Queryable, userId: string): Promise<Record<string, string>> {
   const rows = await db.query<{ tbl: string; n: number; s: number | string }>(CHECKSUM_SQL, [userId]);
-  return Object.fromEntries(rows.map((row) => [row.tbl, `${row.n}:${Number(row.s).toString(16)}`]));
+  // Every table this hub knows is listed, empty ones as 0:0: a device re-pulls only a listed table.
+  const sums: Record<string, string> = Object.fromEntries(
+    SYNC_TABLE_NAMES.map((table) => [table, EMPTY_TABLE_CHECKSUM]),
+  );
+  for (const row of rows) sums[row.tbl] = `${row.n}:${Number(row.s).toString(16)}`;
+  return sums;
 }
 
 async function rejectionsFor(db: Queryable, userId: string, request: SyncRequest): Promise<Rejection[]> {
@@ -183,6 +220,11 @@ export function createSyncService(db: Database, now: () => Date = () => new Date
       // (whose answer was lost) is reported again, so the device always learns of it.
       const rejected = await rejectionsFor(db, userId, request);
       const page = await readPage(db, userId, request.deviceId, request.cursor);
+      // Read after the page, so it is at least as new as the page's changes; the rest of the
+      // budget is its (one record always goes, so a re-pull always moves).
+      const repull = request.repull
+        ? await readRepullPage(db, userId, request.repull, PAGE_BUDGET_BYTES - compressedSize(page.changes))
+        : undefined;
       return {
         protocol: PROTOCOL_VERSION,
         acked,
@@ -191,6 +233,7 @@ export function createSyncService(db: Database, now: () => Date = () => new Date
         cursor: page.cursor,
         more: page.more,
         ...(page.more ? {} : { checksums: await checksums(db, userId) }),
+        ...(repull ? { repull } : {}),
         serverTime: now().toISOString(),
       };
     },
