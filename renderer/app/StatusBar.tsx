@@ -3,7 +3,7 @@ import { usePendingChangeCount } from '../db/hooks';
 import type { LanguageCode } from '../i18n/languages';
 import { hashOf } from '../state/view';
 import { useIsOnline } from '../sync/connectivity';
-import { useSyncState } from './sync/appSync';
+import { hubSession, useSyncState } from './sync/appSync';
 import { clockWarningText, needsSettings, syncStatusText } from './sync/syncStatusText';
 
 export function StatusBar() {
@@ -28,6 +28,16 @@ export function StatusBar() {
       <p role="status" data-testid="hub-status" data-phase={status.phase}>
         {syncStatusText(status, t, i18n.language as LanguageCode)}{' '}
         {needsSettings(status) && <a href={hashOf('settings', ['hub'])}>{t('sync.openSettings')}</a>}
+        {(status.phase === 'synced' || status.phase === 'failed') && (
+          <button
+            type="button"
+            className="link-button"
+            data-testid="status-sync-now"
+            onClick={() => hubSession.syncNow()}
+          >
+            {t('sync.syncNow')}
+          </button>
+        )}
       </p>
       {clockWarning && (
         <p className="clock-warning" data-testid="clock-warning">
