@@ -31,7 +31,7 @@ export function StatusBar() {
         {(status.phase === 'synced' || status.phase === 'failed') && (
           <button
             type="button"
-            className="link-button"
+            className="button subtle status-sync-now"
             data-testid="status-sync-now"
             onClick={() => hubSession.syncNow()}
           >
