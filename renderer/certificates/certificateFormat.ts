@@ -51,6 +51,16 @@ export function normaliseHolderName(typed: string): string {
   return typed.trim().normalize('NFC');
 }
 
+/** Whether a (normalised) name fits a certificate: 1 to 255 bytes of UTF-8, no control characters. */
+export function isValidHolderName(name: string): boolean {
+  try {
+    checkText('holder name', name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
