@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keysOf, samplePayload, testKey } from '../../renderer/certificates/signing.testing';
 import { runVerify } from '../../scripts/verifyCommand';
 
@@ -25,6 +25,16 @@ describe('npm run verify', () => {
     const file = path.join(dir, 'certificate.txt');
     writeFileSync(file, `Gapbridge certificate\n\n${code}\n`);
     expect(runVerify(['--keys', keysFile, file])).toEqual(direct);
+  });
+
+  it('needs no network: it verifies with every network call failing', () => {
+    const fetch = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('network is off'));
+    try {
+      expect(runVerify([key.sign(samplePayload()), '--keys', keysFile]).exitCode).toBe(0);
+      expect(fetch).not.toHaveBeenCalled();
+    } finally {
+      fetch.mockRestore();
+    }
   });
 
   it('says why a code fails', () => {
