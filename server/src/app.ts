@@ -1,5 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAccounts, type Clock } from './accounts/accounts';
+import type { AnswerKey } from './certificates/answerKey';
+import { createCertificateService } from './certificates/certificateService';
+import { registerCertificateRoutes } from './certificates/routes';
+import { createSigningKeys } from './certificates/signingKeys';
 import { registerAccountRoutes } from './accounts/routes';
 import type { Database } from './db/database';
 import { createSyncService } from './sync/syncService';
@@ -17,9 +21,17 @@ export interface HubOptions {
   /** The built web app (dist/) to serve from the hub's origin, if present. */
   webRoot?: string;
   logger?: boolean;
+  /** The course's answer key, from the packs the hub publishes; without it no certificate is issued. */
+  answerKey?: AnswerKey | null;
 }
 
-export function buildHub({ db, clock = () => new Date(), webRoot, logger = false }: HubOptions): FastifyInstance {
+export function buildHub({
+  db,
+  clock = () => new Date(),
+  webRoot,
+  logger = false,
+  answerKey = null,
+}: HubOptions): FastifyInstance {
   const app = Fastify({
     logger,
     bodyLimit: MAX_BODY_BYTES,
@@ -48,6 +60,8 @@ export function buildHub({ db, clock = () => new Date(), webRoot, logger = false
   app.get('/v1/health', async () => ({ ok: true, database: db.kind }));
   registerAccountRoutes(app, accounts);
   registerSyncRoutes(app, accounts, createSyncService(db, clock));
+  const signingKeys = createSigningKeys(db, clock);
+  registerCertificateRoutes(app, accounts, signingKeys, createCertificateService(db, signingKeys, answerKey, clock));
   if (webRoot) serveWebApp(app, webRoot);
   return app;
 }

@@ -1,11 +1,17 @@
 /**
  * `npm run hub` starts the Gapbridge hub; `npm run hub -- reset-password EMAIL` prints a one-time
  * code with which that person sets a new password (a small hub has no mail server).
+ * Certificate keys: `certificate-keys` prints the published keys (the JSON the app ships),
+ * `rotate-certificate-key` retires the signing key for a new one, `revoke-certificate-key KEY_ID`
+ * revokes a key whose certificates must fail from now on.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildHub } from './app';
 import { openHubDatabase } from './db/openHubDatabase';
 import { createAccounts } from './accounts/accounts';
+import { loadAnswerKey } from './certificates/answerKey';
+import { createSigningKeys } from './certificates/signingKeys';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -21,8 +27,29 @@ async function main(argv: string[]) {
     process.exitCode = code ? 0 : 1;
     return;
   }
-  if (command !== 'serve') throw new Error(`unknown command ${command}: serve | reset-password EMAIL`);
-  const app = buildHub({ db, webRoot: path.join(ROOT, 'dist'), logger: process.env['HUB_LOG'] !== '0' });
+  if (command.includes('certificate-key')) {
+    await certificateKeyCommand(
+      createSigningKeys(db, () => new Date()),
+      command,
+      rest[0],
+    );
+    await db.close();
+    return;
+  }
+  if (command !== 'serve')
+    throw new Error(
+      `unknown command ${command}: serve | reset-password EMAIL | certificate-keys | rotate-certificate-key | revoke-certificate-key KEY_ID`,
+    );
+  const packsDir = process.env['HUB_PACKS_DIR'] ?? builtPacksDir();
+  const answerKey = loadAnswerKey(packsDir);
+  if (!answerKey)
+    console.warn(`No course packs in ${packsDir}: certificates cannot be issued (npm run build:content).`);
+  const app = buildHub({
+    db,
+    webRoot: path.join(ROOT, 'dist'),
+    logger: process.env['HUB_LOG'] !== '0',
+    answerKey,
+  });
   const port = Number(process.env['PORT'] ?? 8787);
   const host = process.env['HOST'] ?? '127.0.0.1';
   const address = await app.listen({ port, host });
@@ -33,6 +60,28 @@ async function main(argv: string[]) {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+}
+
+/** The packs the hub serves with the web app (dist/packs), else those the content build wrote. */
+function builtPacksDir(): string {
+  const served = path.join(ROOT, 'dist', 'packs');
+  return existsSync(path.join(served, 'manifest.json')) ? served : path.join(ROOT, 'renderer', 'public', 'packs');
+}
+
+async function certificateKeyCommand(keys: ReturnType<typeof createSigningKeys>, command: string, keyId?: string) {
+  if (command === 'certificate-keys') {
+    console.log(JSON.stringify(await keys.published(), null, 2));
+  } else if (command === 'rotate-certificate-key') {
+    console.log(
+      `New certificate signing key: ${await keys.rotate()} (the old one is retired; its certificates stay valid).`,
+    );
+  } else if (command === 'revoke-certificate-key' && keyId) {
+    const found = await keys.revoke(keyId);
+    console.log(found ? `Revoked ${keyId}: its certificates now fail verification.` : `No key ${keyId}.`);
+    process.exitCode = found ? 0 : 1;
+  } else {
+    throw new Error('usage: npm run hub -- certificate-keys | rotate-certificate-key | revoke-certificate-key KEY_ID');
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { launchChromium } from '../support/chromium';
 import { startRendererServer } from '../support/rendererServer';
+import { certificateFigures } from './certificates';
 import { courseFigures } from './course';
 import { draftsFigures } from './drafts';
 import { meetingsFigures } from './meetings';
@@ -8,7 +9,7 @@ import { syncFigures } from './sync';
 
 const SUITES = { shell: shellFigures, course: courseFigures, meetings: meetingsFigures, drafts: draftsFigures };
 /** Suites measured in Node, without the browser. */
-const NODE_SUITES = { sync: syncFigures };
+const NODE_SUITES = { sync: syncFigures, certificates: certificateFigures };
 
 /**
  * `npm run bench`: prints figures measured on this machine. A benchmark, never a pass/fail test.

@@ -67,6 +67,28 @@ const MIGRATIONS: readonly string[] = [
      rejected_at timestamptz not null default now(),
      primary key (user_id, device_id, device_seq)
    );`,
+  `create table certificate_keys (
+     key_id text primary key,
+     -- Raw Ed25519 public key, base64url; the private key is PKCS#8 DER, base64.
+     public_key text not null,
+     private_key text not null,
+     created_at timestamptz not null,
+     retired_at timestamptz,
+     revoked_at timestamptz
+   );
+   -- At most one key signs: the one not yet retired.
+   create unique index certificate_keys_one_active on certificate_keys ((true)) where retired_at is null;
+   create table certificates (
+     id text primary key,
+     user_id text not null references users(id) on delete cascade,
+     key_id text not null references certificate_keys(key_id),
+     code text not null,
+     holder_name text not null,
+     content_version text not null,
+     overall_score integer not null,
+     issued_at timestamptz not null
+   );
+   create index certificates_user on certificates(user_id, issued_at);`,
 ];
 
 export async function migrate(db: Database): Promise<number> {

@@ -1,0 +1,83 @@
+import type { QuizAttemptRecord } from '../../../renderer/db/records';
+import { CERTIFICATE_THRESHOLD, courseStanding, scoreAnswers } from '../../../renderer/features/course/model/scoring';
+import { toBasisPoints } from '../../../renderer/certificates/certificateFormat';
+import type { AnswerKey } from './answerKey';
+
+/**
+ * The questions of a module quiz (the app's MODULE_QUIZ_SIZE). A synced attempt with fewer
+ * questions than this, or than its module has, is not a module quiz the app could have drawn.
+ */
+export const MODULE_QUIZ_SIZE = 10;
+
+/** A synced attempt as the hub stores it: the answers, never a score. */
+export interface SyncedAttempt {
+  id: string;
+  kind: 'module' | 'practice';
+  moduleId: string | null;
+  questionIds: string[];
+  answers: Record<string, string[]>;
+  startedAt: string;
+  finishedAt: string;
+  contentVersion: string;
+}
+
+export type IgnoredReason = 'unknown-module' | 'foreign-question' | 'repeated-question' | 'too-few-questions';
+
+/** The hub's own figures, in basis points, so the app can show where its grading differs. */
+export interface HubStanding {
+  courseId: string;
+  contentVersion: string;
+  overallScore: number;
+  threshold: number;
+  attemptedModules: number;
+  totalModules: number;
+  modules: { moduleId: string; best: number | null; attempts: number }[];
+  /** Module attempts the hub did not count, and why. */
+  ignoredAttempts: { attemptId: string; reason: IgnoredReason }[];
+  isEarned: boolean;
+}
+
+function whyNotCounted(key: AnswerKey, attempt: SyncedAttempt): IgnoredReason | null {
+  const moduleId = attempt.moduleId;
+  if (moduleId === null || !key.moduleIds.includes(moduleId)) return 'unknown-module';
+  if (attempt.questionIds.some((id) => key.questions.get(id)?.moduleId !== moduleId)) return 'foreign-question';
+  if (new Set(attempt.questionIds).size !== attempt.questionIds.length) return 'repeated-question';
+  const pool = [...key.questions.values()].filter((q) => q.moduleId === moduleId).length;
+  if (attempt.questionIds.length < Math.min(MODULE_QUIZ_SIZE, pool)) return 'too-few-questions';
+  return null;
+}
+
+/**
+ * Re-grades an account's synced attempts against the hub's answer key with the app's own
+ * scoring rules (scoreAnswers, courseStanding): the same answers give the same score on both.
+ */
+export function gradeAttempts(key: AnswerKey, attempts: readonly SyncedAttempt[]): HubStanding {
+  const ignoredAttempts: HubStanding['ignoredAttempts'] = [];
+  const graded: QuizAttemptRecord[] = [];
+  for (const attempt of attempts) {
+    if (attempt.kind !== 'module') continue;
+    const reason = whyNotCounted(key, attempt);
+    if (reason) {
+      ignoredAttempts.push({ attemptId: attempt.id, reason });
+      continue;
+    }
+    const correct = new Map([...attempt.questionIds].map((id) => [id, key.questions.get(id)!.correctChoiceIds]));
+    graded.push({ ...attempt, score: scoreAnswers(attempt.questionIds, attempt.answers, correct) });
+  }
+  const standing = courseStanding(key.moduleIds, graded);
+  return {
+    courseId: key.courseId,
+    contentVersion: key.contentVersion,
+    overallScore: toBasisPoints(standing.overall),
+    threshold: toBasisPoints(CERTIFICATE_THRESHOLD),
+    attemptedModules: standing.attemptedModules,
+    totalModules: standing.totalModules,
+    modules: standing.modules.map(({ moduleId, best }) => ({
+      moduleId,
+      best: best === undefined ? null : toBasisPoints(best),
+      attempts: graded.filter((a) => a.moduleId === moduleId).length,
+    })),
+    ignoredAttempts,
+    isEarned: standing.isCertificateEarned,
+  };
+}
