@@ -3,6 +3,7 @@ import { createAccounts, type Clock } from './accounts/accounts';
 import { registerAccountRoutes } from './accounts/routes';
 import type { Database } from './db/database';
 import { createSyncService } from './sync/syncService';
+import { registerPackRoutes } from './packs/routes';
 import { registerSyncRoutes } from './sync/routes';
 import type { BodyError } from './web/compressedJson';
 import { parseCompressedJson } from './web/compressedJson';
@@ -16,10 +17,18 @@ export interface HubOptions {
   clock?: Clock;
   /** The built web app (dist/) to serve from the hub's origin, if present. */
   webRoot?: string;
+  /** The folder of published content packs (`npm run hub -- publish`), served without an account. */
+  packsDir?: string;
   logger?: boolean;
 }
 
-export function buildHub({ db, clock = () => new Date(), webRoot, logger = false }: HubOptions): FastifyInstance {
+export function buildHub({
+  db,
+  clock = () => new Date(),
+  webRoot,
+  packsDir,
+  logger = false,
+}: HubOptions): FastifyInstance {
   const app = Fastify({
     logger,
     bodyLimit: MAX_BODY_BYTES,
@@ -48,6 +57,7 @@ export function buildHub({ db, clock = () => new Date(), webRoot, logger = false
   app.get('/v1/health', async () => ({ ok: true, database: db.kind }));
   registerAccountRoutes(app, accounts);
   registerSyncRoutes(app, accounts, createSyncService(db, clock));
+  if (packsDir) registerPackRoutes(app, packsDir);
   if (webRoot) serveWebApp(app, webRoot);
   return app;
 }
