@@ -32,7 +32,7 @@ export function verifyManifest(
   const key = keys.get(manifest.keyId);
   if (!key) return { ok: false, reason: 'unknown-key' };
   if (key.revoked) return { ok: false, reason: 'revoked-key' };
-  let valid = false;
+  let valid: boolean;
   try {
     // RFC 8032 strict checks, as Node's verifier does, so hub and app agree on every signature.
     valid = ed25519.verify(fromBase64(signature), manifestSigningBytes(manifest), key.publicKey, { zip215: false });

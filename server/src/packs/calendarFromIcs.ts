@@ -7,29 +7,39 @@ type PackMeeting = CalendarPack['meetings'][number];
 type Localized = Record<LanguageCode, string>;
 
 /**
- * A title in the six languages the pack requires: the file's own (Gapbridge's export carries
- * all six), else the published one where the meeting is already known, else the file's title in
- * the language it gives (English first). No translation is made up.
+ * A text in the six languages the pack requires. The file's own where it gives them (Gapbridge's
+ * export carries all six); the published translations while the file repeats the published text
+ * unchanged; otherwise the file's text (English first) stands in: no translation is made up.
  */
 function sixLanguages(
   given: Partial<Record<LanguageCode, string>>,
   known: Partial<Record<LanguageCode, string>> | undefined,
 ): Localized {
   const fallback = given.en ?? Object.values(given).find(Boolean) ?? '';
-  return Object.fromEntries(LANGUAGES.map(({ code }) => [code, given[code] ?? known?.[code] ?? fallback])) as Localized;
+  const unchanged = known && Object.entries(given).every(([code, text]) => known[code as LanguageCode] === text);
+  return Object.fromEntries(
+    LANGUAGES.map(({ code }) => [code, given[code] ?? (unchanged ? known[code] : undefined) ?? fallback]),
+  ) as Localized;
 }
 
+const defined = <T extends object>(value: T) =>
+  Object.fromEntries(Object.entries(value).filter(([, each]) => each !== undefined));
+
+/**
+ * The file's event replaces the published meeting. What iCalendar cannot carry is kept from the
+ * published one while it still applies: the place's six names (same place), the source, the
+ * official deadlines and the links (when the file gives none).
+ */
 function toPackMeeting(meeting: MeetingRecord, known: PackMeeting | undefined, fileName: string): PackMeeting {
   const { origin: _origin, updatedAt: _updatedAt, letterEntry: _letterEntry, ...rest } = meeting;
-  const title = sixLanguages(meeting.title, known?.title);
-  // The place's six names are kept only while the place is the one they name.
   const placeTitle = known && known.place === meeting.place ? known.placeTitle : undefined;
+  const deadlines = meeting.deadlines.map(({ kind, date, official }) => ({ kind, date, official }));
   return {
-    ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)),
-    title,
+    ...defined(rest),
+    title: sixLanguages(meeting.title, known?.title),
     ...(placeTitle ? { placeTitle } : {}),
-    links: Object.fromEntries(Object.entries(meeting.links).filter(([, value]) => value !== undefined)),
-    deadlines: meeting.deadlines.map(({ kind, date, official }) => ({ kind, date, official })),
+    links: { ...known?.links, ...defined(meeting.links) },
+    deadlines: deadlines.length ? deadlines : (known?.deadlines ?? []),
     source: meeting.source ?? known?.source ?? `Calendar file ${fileName}`,
     ...(known?.sourceTitle && !meeting.source ? { sourceTitle: known.sourceTitle } : {}),
   } as PackMeeting;
