@@ -1,11 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import { createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { toBase64 } from '../sync/base64';
 import { canonicalJson } from './canonicalJson';
-import type { ManifestBody } from './signedManifest';
-import { makeTestKey, pinned, signWith } from './testKeys.testing';
+import { keyIdOf, manifestSigningBytes, type ManifestBody, type SignedManifest } from './signedManifest';
+import type { PinnedKey } from './trustedKeys';
 import { pinnedKeys } from './trustedKeys';
 import shipped from './trustedKeys.json';
 import { verifyManifest } from './verifyManifest';
+
+/** A signing key made with Node's crypto, as the hub's is, for checking the app's verifier against it. */
+interface TestKey {
+  keyId: string;
+  publicKey: Uint8Array;
+  privateKey: KeyObject;
+}
+
+function makeTestKey(): TestKey {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const der = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+  const publicKey = new Uint8Array(der.subarray(der.length - 32));
+  return { keyId: keyIdOf(publicKey), publicKey, privateKey };
+}
+
+function signWith(key: TestKey, manifest: ManifestBody): SignedManifest {
+  return { manifest, signature: toBase64(new Uint8Array(sign(null, manifestSigningBytes(manifest), key.privateKey))) };
+}
+
+function pinned(...keys: (TestKey & { revoked?: boolean })[]): Map<string, PinnedKey> {
+  return new Map(keys.map((key) => [key.keyId, { publicKey: key.publicKey, revoked: key.revoked ?? false }]));
+}
 
 const hub = makeTestKey();
 const other = makeTestKey();

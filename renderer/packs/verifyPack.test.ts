@@ -12,7 +12,7 @@ describe('verifyPack', () => {
 
   it('refuses one changed byte, and a cut or padded download', () => {
     const changed = bytes.slice();
-    changed[5] ^= 1;
+    changed[5] = changed[5]! ^ 1;
     expect(verifyPack(changed, entry)).toEqual({ ok: false, reason: 'wrong-hash' });
     expect(verifyPack(bytes.subarray(0, bytes.length - 1), entry)).toEqual({ ok: false, reason: 'wrong-size' });
     expect(verifyPack(new Uint8Array([...bytes, 32]), entry)).toEqual({ ok: false, reason: 'wrong-size' });
