@@ -20,7 +20,8 @@ const NOW = new Date('2026-12-07T12:00:00Z');
 
 function shippedCalendar(): CalendarPack {
   const read = (name: string) => readFileSync(path.join(CALENDAR_DIR, name), 'utf8');
-  return compileCalendar(read('groups.yaml'), read('meetings.yaml'), '2026.12.0');
+  const { version } = JSON.parse(read('pack.json')) as { version: string };
+  return compileCalendar(read('groups.yaml'), read('meetings.yaml'), version);
 }
 
 const icsTime = (iso: string) => iso.replaceAll(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -73,7 +74,7 @@ describe.each(BACKENDS)('signed packs published and served by the hub on %s', (b
     origin = await hub.listen({ port: 0, host: '127.0.0.1' });
     // Course sources as content/course, then the shipped calendar, then a secretariat's update.
     runPublish(packsDir, ['course', COURSE_DIR], NOW);
-    runPublish(packsDir, ['calendar', file('calendar.json', JSON.stringify(base))], NOW);
+    runPublish(packsDir, ['calendar', CALENDAR_DIR], NOW);
     const output = runPublish(
       packsDir,
       ['calendar', file('update.ics', fiveMeetingsMoved(base)), '--version', '2026.12.1'],
@@ -192,7 +193,7 @@ describe.each(BACKENDS)('signed packs published and served by the hub on %s', (b
   it('refuses to publish an older version, or the same version with other content, and signs nothing then', async () => {
     const before = readFileSync(manifestFile(), 'utf8');
     const update = file('older.ics', fiveMeetingsMoved(base));
-    expect(() => runPublish(packsDir, ['calendar', update, '--version', '2026.12.0'], NOW)).toThrow(
+    expect(() => runPublish(packsDir, ['calendar', update, '--version', base.version], NOW)).toThrow(
       /must be newer than the calendar it updates \(2026\.12\.1\)/,
     );
     const older = file('older.json', JSON.stringify({ ...base, version: '2026.11.5' }));

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compileCalendar } from '../../../content/build/compileCalendar';
 import { compileCourse } from '../../../content/build/compileCourse';
@@ -14,16 +14,19 @@ const SHIPPED_CALENDAR = path.resolve(import.meta.dirname, '../../../content/cal
 
 const encode = (pack: unknown) => new TextEncoder().encode(JSON.stringify(pack));
 
+/** A calendar from sources laid out as content/calendar: groups.yaml, meetings.yaml, pack.json. */
+function compileCalendarDir(dir: string): CalendarPack {
+  const read = (name: string) => readSourceFile(path.join(dir, name), `calendar/${name}`);
+  const version = (JSON.parse(read('pack.json')) as { version: string }).version;
+  return compileCalendar(read('groups.yaml'), read('meetings.yaml'), version);
+}
+
 /** The calendar an .ics file updates: the one this hub published last, else the one the app ships. */
 function baseCalendar(packsDir: string): CalendarPack {
   const entry = readManifest(packsDir)?.manifest.packs.find((each) => each.id === 'calendar/all');
-  if (entry) {
-    const file = packFilePath(packsDir, entry.kind, entry.lang, entry.version);
-    return calendarPackSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  }
-  const read = (name: string) => readSourceFile(path.join(SHIPPED_CALENDAR, name), `calendar/${name}`);
-  const version = (JSON.parse(read('pack.json')) as { version: string }).version;
-  return compileCalendar(read('groups.yaml'), read('meetings.yaml'), version);
+  if (!entry) return compileCalendarDir(SHIPPED_CALENDAR);
+  const file = packFilePath(packsDir, entry.kind, entry.lang, entry.version);
+  return calendarPackSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
 export interface CalendarPublication extends PublishResult {
@@ -32,7 +35,8 @@ export interface CalendarPublication extends PublishResult {
 
 /**
  * `publish calendar FILE`: an .ics file (with `version`: the meetings it adds, changes or cancels,
- * on top of the published calendar), or a compiled calendar pack (.json, which names its version).
+ * on top of the published calendar), a compiled calendar pack (.json, which names its version),
+ * or a folder of calendar sources as content/calendar.
  */
 export function publishCalendar(
   packsDir: string,
@@ -41,10 +45,13 @@ export function publishCalendar(
   version: string | undefined,
   now = new Date(),
 ): CalendarPublication {
-  const bytes = new Uint8Array(readFileSync(file));
   let pack: CalendarPack;
   let summary: string;
-  if (file.toLowerCase().endsWith('.ics')) {
+  if (statSync(file).isDirectory()) {
+    pack = compileCalendarDir(file);
+    summary = `${pack.meetings.length} meetings`;
+  } else if (file.toLowerCase().endsWith('.ics')) {
+    const bytes = new Uint8Array(readFileSync(file));
     if (!version) throw new PublishError('an .ics file needs --version, e.g. --version 2026.12.1');
     const base = baseCalendar(packsDir);
     // Devices already hold the base (shipped or published): the update must be newer than it.
@@ -54,7 +61,7 @@ export function publishCalendar(
     pack = result.pack;
     summary = `${result.added} added, ${result.replaced} replaced, ${result.cancelled} cancelled, ${result.skipped} events skipped`;
   } else {
-    const parsed = calendarPackSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    const parsed = calendarPackSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) throw new PublishError(`${file} is not a calendar pack: ${parsed.error.issues[0]?.message}`);
     if (version && version !== parsed.data.version)
       throw new PublishError(`${file} is version ${parsed.data.version}, not ${version}`);
