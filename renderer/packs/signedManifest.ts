@@ -17,17 +17,21 @@ const version = z.string().regex(/^\d+(\.\d+)*$/, 'a dotted numeric version');
 export const keyIdSchema = z.string().regex(/^[0-9a-f]{16}$/);
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
 
-export const signedPackSchema = z.strictObject({
-  /** `calendar/all`, `course/fr`. */
-  id: z.string().regex(/^(calendar\/all|course\/[a-z]{2})$/),
-  kind: z.enum(['course', 'calendar']),
-  lang: z.union([languageCode, z.literal('all')]),
-  version,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  size: z.number().int().positive(),
-  /** Relative to the hub's origin: `/v1/packs/calendar/all/2026.12.1`. */
-  url: z.string().regex(/^\/v1\/packs\/[a-z]+\/[a-z]+\/[\d.]+$/),
-});
+export const signedPackSchema = z
+  .strictObject({
+    /** `calendar/all`, `course/fr`. */
+    id: z.string().regex(/^(calendar\/all|course\/[a-z]{2})$/),
+    kind: z.enum(['course', 'calendar']),
+    lang: z.union([languageCode, z.literal('all')]),
+    version,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    size: z.number().int().positive(),
+    /** Relative to the hub's origin: `/v1/packs/calendar/all/2026.12.1`. */
+    url: z.string().regex(/^\/v1\/packs\/[a-z]+\/[a-z]+\/[\d.]+$/),
+  })
+  .refine((pack) => pack.id === `${pack.kind}/${pack.lang}` && pack.url === `/v1/packs/${pack.id}/${pack.version}`, {
+    message: 'id and url must name the pack’s kind, language and version',
+  });
 
 export const manifestBodySchema = z.strictObject({
   format: z.literal(SIGNED_MANIFEST_FORMAT),
@@ -35,7 +39,9 @@ export const manifestBodySchema = z.strictObject({
   sequence: z.number().int().positive(),
   issuedAt: z.iso.datetime(),
   keyId: keyIdSchema,
-  packs: z.array(signedPackSchema),
+  packs: z
+    .array(signedPackSchema)
+    .refine((packs) => new Set(packs.map((p) => p.id)).size === packs.length, 'one entry per pack'),
 });
 
 export const signedManifestSchema = z.strictObject({

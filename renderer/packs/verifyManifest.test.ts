@@ -74,7 +74,11 @@ describe('a manifest signed by the hub (Node crypto) is checked by the app (pure
       return verifyManifest(copy, pinned(hub));
     };
     expect(tamper((m) => (m.packs[0]!.sha256 = 'b'.repeat(64)))).toEqual({ ok: false, reason: 'bad-signature' });
-    expect(tamper((m) => (m.packs[0]!.version = '2026.12.9'))).toEqual({ ok: false, reason: 'bad-signature' });
+    const newerVersion = (m: ManifestBody) => {
+      m.packs[0]!.version = '2026.12.9';
+      m.packs[0]!.url = '/v1/packs/calendar/all/2026.12.9';
+    };
+    expect(tamper(newerVersion)).toEqual({ ok: false, reason: 'bad-signature' });
     expect(tamper((m) => (m.packs[0]!.size += 1))).toEqual({ ok: false, reason: 'bad-signature' });
   });
 
@@ -105,6 +109,13 @@ describe('a manifest signed by the hub (Node crypto) is checked by the app (pure
     expect(verifyManifest('{}', pinned(hub))).toEqual({ ok: false, reason: 'malformed' });
     const extra = { ...signWith(hub, body()), note: 'unsigned' };
     expect(verifyManifest(extra, pinned(hub))).toEqual({ ok: false, reason: 'malformed' });
+    // Signed, but saying one pack is another: an id that is not its kind and language.
+    const mislabelled = body();
+    mislabelled.packs[0]!.id = 'course/fr';
+    expect(verifyManifest(signWith(hub, mislabelled), pinned(hub))).toEqual({ ok: false, reason: 'malformed' });
+    const twice = body();
+    twice.packs.push({ ...twice.packs[0]!, version: '2026.12.2', url: '/v1/packs/calendar/all/2026.12.2' });
+    expect(verifyManifest(signWith(hub, twice), pinned(hub))).toEqual({ ok: false, reason: 'malformed' });
     const shortSignature = { ...signWith(hub, body()), signature: toBase64(new Uint8Array(10)) };
     expect(verifyManifest(shortSignature, pinned(hub))).toEqual({ ok: false, reason: 'bad-signature' });
   });
