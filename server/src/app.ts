@@ -7,6 +7,7 @@ import { createSigningKeys } from './certificates/signingKeys';
 import { registerAccountRoutes } from './accounts/routes';
 import type { Database } from './db/database';
 import { createSyncService } from './sync/syncService';
+import { registerPackRoutes } from './packs/routes';
 import { registerSyncRoutes } from './sync/routes';
 import type { BodyError } from './web/compressedJson';
 import { parseCompressedJson } from './web/compressedJson';
@@ -20,6 +21,8 @@ export interface HubOptions {
   clock?: Clock;
   /** The built web app (dist/) to serve from the hub's origin, if present. */
   webRoot?: string;
+  /** The folder of published content packs (`npm run hub -- publish`), served without an account. */
+  packsDir?: string;
   logger?: boolean;
   /** The course's answer key, from the packs the hub publishes; without it no certificate is issued. */
   answerKey?: AnswerKey | null;
@@ -29,6 +32,7 @@ export function buildHub({
   db,
   clock = () => new Date(),
   webRoot,
+  packsDir,
   logger = false,
   answerKey = null,
 }: HubOptions): FastifyInstance {
@@ -62,6 +66,7 @@ export function buildHub({
   registerSyncRoutes(app, accounts, createSyncService(db, clock));
   const signingKeys = createSigningKeys(db, clock);
   registerCertificateRoutes(app, accounts, signingKeys, createCertificateService(db, signingKeys, answerKey, clock));
+  if (packsDir) registerPackRoutes(app, packsDir);
   if (webRoot) serveWebApp(app, webRoot);
   return app;
 }

@@ -1,6 +1,8 @@
 /**
  * `npm run hub` starts the Gapbridge hub; `npm run hub -- reset-password EMAIL` prints a one-time
- * code with which that person sets a new password (a small hub has no mail server).
+ * code with which that person sets a new password (a small hub has no mail server);
+ * `npm run hub -- publish calendar|course …` signs and publishes content packs (docs/packs.md),
+ * and `npm run hub -- pack-key` prints the hub's public key for the app to pin.
  * Certificate keys: `certificate-keys` prints the published keys (the JSON the app ships),
  * `rotate-certificate-key` retires the signing key for a new one, `revoke-certificate-key KEY_ID`
  * revokes a key whose certificates must fail from now on.
@@ -12,11 +14,22 @@ import { openHubDatabase } from './db/openHubDatabase';
 import { createAccounts } from './accounts/accounts';
 import { loadAnswerKey } from './certificates/answerKey';
 import { createSigningKeys } from './certificates/signingKeys';
+import { runPackKey, runPublish } from './packs/packCommands';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 async function main(argv: string[]) {
   const [command = 'serve', ...rest] = argv;
+  const packsDir = path.resolve(ROOT, process.env['HUB_PACKS_DIR'] ?? 'hub-packs');
+  // Packs live in their folder, not in the database: publishing works while the hub runs.
+  if (command === 'publish') {
+    console.log(runPublish(packsDir, rest));
+    return;
+  }
+  if (command === 'pack-key') {
+    console.log(runPackKey(packsDir));
+    return;
+  }
   const { db, where } = await openHubDatabase(process.env, ROOT);
   if (command === 'reset-password') {
     const email = rest[0];
@@ -38,22 +51,24 @@ async function main(argv: string[]) {
   }
   if (command !== 'serve')
     throw new Error(
-      `unknown command ${command}: serve | reset-password EMAIL | certificate-keys | rotate-certificate-key | revoke-certificate-key KEY_ID`,
+      `unknown command ${command}: serve | reset-password EMAIL | certificate-keys | rotate-certificate-key | revoke-certificate-key KEY_ID | publish … | pack-key`,
     );
-  const packsDir = process.env['HUB_PACKS_DIR'] ?? builtPacksDir();
-  const answerKey = loadAnswerKey(packsDir);
+  // The answer key comes from the course packs the app was built with (not the published ones).
+  const coursePacksDir = process.env['HUB_COURSE_PACKS_DIR'] ?? builtPacksDir();
+  const answerKey = loadAnswerKey(coursePacksDir);
   if (!answerKey)
-    console.warn(`No course packs in ${packsDir}: certificates cannot be issued (npm run build:content).`);
+    console.warn(`No course packs in ${coursePacksDir}: certificates cannot be issued (npm run build:content).`);
   const app = buildHub({
     db,
     webRoot: path.join(ROOT, 'dist'),
+    packsDir,
     logger: process.env['HUB_LOG'] !== '0',
     answerKey,
   });
   const port = Number(process.env['PORT'] ?? 8787);
   const host = process.env['HOST'] ?? '127.0.0.1';
   const address = await app.listen({ port, host });
-  console.log(`Gapbridge hub on ${address} — data: ${where}`);
+  console.log(`Gapbridge hub on ${address} — data: ${where}; packs: ${packsDir}`);
   const stop = async () => {
     await app.close();
     await db.close();

@@ -1,0 +1,126 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { publishedPack, readManifest } from './packStore';
+
+const errorSchema = { type: 'object', properties: { error: { type: 'string' } }, required: ['error'] } as const;
+
+/** `bytes=START-END`, `bytes=START-` or `bytes=-LAST` against a file of `size` bytes; null when unsatisfiable. */
+export function parseRange(header: string, size: number): { start: number; end: number } | 'whole' | null {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  // Several ranges, or another unit: the whole file (RFC 9110 lets a server ignore Range).
+  if (!match || (match[1] === '' && match[2] === '')) return 'whole';
+  if (match[1] === '') {
+    const last = Number(match[2]);
+    return last === 0 ? null : { start: Math.max(0, size - last), end: size - 1 };
+  }
+  const start = Number(match[1]);
+  const end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  return start >= size || end < start ? null : { start, end };
+}
+
+/**
+ * Public routes: the signed manifest and the pack files. Packs are the same for everyone and
+ * signed, so no account is needed to read them; a hub publishes only what its operator chose.
+ */
+export function registerPackRoutes(app: FastifyInstance, packsDir: string): void {
+  app.get(
+    '/v1/packs/manifest',
+    {
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            required: ['manifest', 'signature'],
+            properties: {
+              signature: { type: 'string' },
+              manifest: {
+                type: 'object',
+                required: ['format', 'sequence', 'issuedAt', 'keyId', 'packs'],
+                properties: {
+                  format: { type: 'integer' },
+                  sequence: { type: 'integer' },
+                  issuedAt: { type: 'string' },
+                  keyId: { type: 'string' },
+                  packs: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['id', 'kind', 'lang', 'version', 'sha256', 'size', 'url'],
+                      properties: {
+                        id: { type: 'string' },
+                        kind: { type: 'string' },
+                        lang: { type: 'string' },
+                        version: { type: 'string' },
+                        sha256: { type: 'string' },
+                        size: { type: 'integer' },
+                        url: { type: 'string' },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          404: errorSchema,
+        },
+      },
+    },
+    async (_request, reply) => {
+      const signed = readManifest(packsDir);
+      if (!signed) return reply.code(404).send({ error: 'no-packs-published' });
+      // Always revalidated: a device must see a new publication at its next sync.
+      return reply.header('cache-control', 'no-cache').send(signed);
+    },
+  );
+
+  app.get<{
+    Params: { kind: string; lang: string; version: string };
+    Headers: { range?: string; 'if-range'?: string };
+  }>(
+    '/v1/packs/:kind/:lang/:version',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          required: ['kind', 'lang', 'version'],
+          properties: {
+            kind: { type: 'string', enum: ['calendar', 'course'] },
+            lang: { type: 'string', pattern: '^(all|[a-z]{2})$' },
+            version: { type: 'string', pattern: '^\\d+(\\.\\d+)*$' },
+          },
+        },
+        headers: {
+          type: 'object',
+          properties: { range: { type: 'string' }, 'if-range': { type: 'string' } },
+        },
+        response: { 404: errorSchema, 416: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { kind, lang, version } = request.params;
+      const found = publishedPack(packsDir, kind, lang, version);
+      if (!found || !existsSync(found.file)) return reply.code(404).send({ error: 'no-such-pack' });
+      const size = statSync(found.file).size;
+      const etag = `"${found.entry.sha256}"`;
+      reply.header('etag', etag).header('accept-ranges', 'bytes');
+      const { range, 'if-range': ifRange } = request.headers;
+      // If-Range: resume only if the file is still the one the first bytes came from.
+      const wanted = range && (ifRange === undefined || ifRange === etag) ? parseRange(range, size) : 'whole';
+      if (wanted === null) {
+        return reply.code(416).header('content-range', `bytes */${size}`).send({ error: 'range-not-satisfiable' });
+      }
+      reply
+        .header('content-type', 'application/json')
+        // A version's bytes never change: caches may keep them.
+        .header('cache-control', 'public, max-age=31536000, immutable');
+      if (wanted === 'whole') {
+        return reply.header('content-length', size).send(createReadStream(found.file));
+      }
+      return reply
+        .code(206)
+        .header('content-range', `bytes ${wanted.start}-${wanted.end}/${size}`)
+        .header('content-length', wanted.end - wanted.start + 1)
+        .send(createReadStream(found.file, wanted));
+    },
+  );
+}
