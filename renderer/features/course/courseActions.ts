@@ -15,11 +15,8 @@ import type { LanguageCode } from '../../i18n/languages';
 import { navigate } from '../../state/view';
 import { planAttempt } from './model/attemptPlan';
 import { cryptoRandom } from './model/drawing';
+import { MODULE_QUIZ_SIZE, PRACTICE_MINUTES, PRACTICE_SIZE } from './model/quizSizes';
 import { scoreAnswers } from './model/scoring';
-
-export const MODULE_QUIZ_SIZE = 10;
-export const PRACTICE_SIZE = 20;
-export const PRACTICE_MINUTES = 30;
 
 async function contentVersion(lang: LanguageCode): Promise<string> {
   return (await installedCourseVersion(db, lang)) ?? 'unknown';

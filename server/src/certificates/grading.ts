@@ -1,13 +1,8 @@
 import type { QuizAttemptRecord } from '../../../renderer/db/records';
 import { CERTIFICATE_THRESHOLD, courseStanding, scoreAnswers } from '../../../renderer/features/course/model/scoring';
 import { toBasisPoints } from '../../../renderer/certificates/certificateFormat';
+import { MODULE_QUIZ_SIZE } from '../../../renderer/features/course/model/quizSizes';
 import type { AnswerKey } from './answerKey';
-
-/**
- * The questions of a module quiz (the app's MODULE_QUIZ_SIZE). A synced attempt with fewer
- * questions than this, or than its module has, is not a module quiz the app could have drawn.
- */
-export const MODULE_QUIZ_SIZE = 10;
 
 /** A synced attempt as the hub stores it: the answers, never a score. */
 export interface SyncedAttempt {
@@ -43,6 +38,7 @@ function whyNotCounted(key: AnswerKey, attempt: SyncedAttempt): IgnoredReason | 
   if (attempt.questionIds.some((id) => key.questions.get(id)?.moduleId !== moduleId)) return 'foreign-question';
   if (new Set(attempt.questionIds).size !== attempt.questionIds.length) return 'repeated-question';
   const pool = [...key.questions.values()].filter((q) => q.moduleId === moduleId).length;
+  // Fewer questions than a module quiz draws (or than its module has): not one the app drew.
   if (attempt.questionIds.length < Math.min(MODULE_QUIZ_SIZE, pool)) return 'too-few-questions';
   return null;
 }
