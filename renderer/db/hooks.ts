@@ -10,11 +10,6 @@ export function usePendingChangeCount(): number | undefined {
   return useLiveQuery(() => countPendingChanges(db), []);
 }
 
-/** Whether the device has been linked to a Gapbridge hub; undefined while loading. */
-export function useIsHubConfigured(): boolean | undefined {
-  return useLiveQuery(async () => (await db.syncState.get('hubUrl')) !== undefined, []);
-}
-
 export { useLiveQuery };
 
 /**
