@@ -303,7 +303,7 @@ export interface SyncStateRecord {
    * received. `cursor`: the last hub sequence number stored. `account`: `<hubUrl> <email>` of the
    * account this profile syncs with.
    */
-  key: 'clientId' | 'hlc' | 'cursor' | 'lastSyncedAt' | 'hubUrl' | 'account';
+  key: 'clientId' | 'hlc' | 'cursor' | 'lastSyncedAt' | 'account';
   value: string;
 }
 

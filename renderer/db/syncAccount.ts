@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { GapbridgeDatabase } from './database';
 import { loadDraftDoc } from './drafts';
-import { recordChange, syncScope } from './syncedChanges';
+import { recordChange, syncedRecordTables, syncScope } from './syncedChanges';
 import { syncedFields } from './syncedFields';
 
 /** The account a profile syncs with. */
@@ -36,19 +36,7 @@ export function isSameAccount(a: LinkedAccount | null, b: LinkedAccount): boolea
 
 /** The tables that hold a person's synced work on this device. */
 function workTables(db: GapbridgeDatabase) {
-  return [
-    db.quizAttempts,
-    db.lessonProgress,
-    db.settings,
-    db.follows,
-    db.tombstones,
-    db.reminders,
-    db.drafts,
-    db.draftUpdates,
-    db.draftSnapshots,
-    db.certificates,
-    db.syncRejections,
-  ];
+  return [...syncedRecordTables(db), db.draftSnapshots, db.certificates, db.syncRejections];
 }
 
 /**

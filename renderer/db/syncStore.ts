@@ -17,7 +17,7 @@ import type { GapbridgeDatabase } from './database';
 import { loadDraftDoc, syncedChangesOf, type DraftMetaChange } from './drafts';
 import type { DraftRecord, QuizAttemptRecord, RejectedChangeRecord, SettingKey } from './records';
 import { announceRemoteDraftUpdates } from './remoteDraftUpdates';
-import { clockOf, deviceIdOf, saveClock } from './syncedChanges';
+import { clockOf, deviceIdOf, saveClock, syncedRecordTables, syncScope } from './syncedChanges';
 
 /**
  * How the device recomputes what it copies or derives from synced records, rather than trusting
@@ -37,21 +37,8 @@ export interface SyncDerivations {
 
 /** Every table a pulled page may touch: applied in one transaction with the cursor. */
 function applyScope(db: GapbridgeDatabase) {
-  return [
-    db.outbox,
-    db.syncState,
-    db.syncRejections,
-    db.quizAttempts,
-    db.questions,
-    db.contentPacks,
-    db.lessonProgress,
-    db.settings,
-    db.follows,
-    db.tombstones,
-    db.reminders,
-    db.drafts,
-    db.draftUpdates,
-  ];
+  // The answer key (questions of the installed course packs) scores pulled attempts.
+  return [...syncScope(db), db.syncRejections, db.questions, db.contentPacks, ...syncedRecordTables(db)];
 }
 
 async function readCursor(db: GapbridgeDatabase): Promise<number> {

@@ -31,6 +31,22 @@ function newDeviceId(): string {
   return Array.from(bytes, (byte) => DEVICE_ID_ALPHABET[byte % DEVICE_ID_ALPHABET.length]).join('');
 }
 
+/** The local tables that hold synced records (and the tombstones of deleted ones), defined once. */
+export const SYNCED_RECORD_TABLES = [
+  'quizAttempts',
+  'lessonProgress',
+  'settings',
+  'follows',
+  'tombstones',
+  'reminders',
+  'drafts',
+  'draftUpdates',
+] as const satisfies readonly (keyof GapbridgeDatabase)[];
+
+export function syncedRecordTables(db: GapbridgeDatabase): Table[] {
+  return SYNCED_RECORD_TABLES.map((name) => db.table(name));
+}
+
 /** This database's device id, made the first time it is needed (inside the caller's transaction). */
 export async function deviceIdOf(db: GapbridgeDatabase): Promise<string> {
   const stored = await db.syncState.get('clientId');

@@ -2,22 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { SYNCED_RECORD_TABLES } from './syncedChanges';
 
 /**
  * Every function in the renderer that writes a table whose records sync must queue its change
  * through `recordChange` (directly, or by calling a function that does), or be listed here with
  * the reason its write stays on this device. A new writer that bypasses the primitive fails this.
  */
-const SYNCED_LOCAL_TABLES = [
-  'quizAttempts',
-  'lessonProgress',
-  'settings',
-  'follows',
-  'tombstones',
-  'reminders',
-  'drafts',
-  'draftUpdates',
-];
+const SYNCED_LOCAL_TABLES: readonly string[] = SYNCED_RECORD_TABLES;
 const WRITE_METHODS = [
   'put',
   'add',

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { seededRandom } from '../../../renderer/features/course/model/drawing';
 
 /**
  * Dataset D1 of issue 8 §6, the same operations for both systems: 1,000 finished quiz attempts,
@@ -36,17 +37,6 @@ export interface Dataset {
 }
 
 export const D1 = { attempts: 1000, settingsChanges: 200, settingKeys: 20, drafts: 5, editsPerDraft: 100 };
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'the',
@@ -86,7 +76,7 @@ const WORDS = [
 ];
 
 export function buildDataset(seed = 1): Dataset {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const sentence = () => {
     const words = Array.from({ length: 9 + Math.floor(random() * 7) }, () => pick(WORDS));
