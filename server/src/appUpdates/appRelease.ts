@@ -15,7 +15,7 @@ export class ReleaseRefused extends Error {}
 interface ReleaseManifest {
   name: string;
   version: string;
-  files: Array<{ url: string; sha512: string; size?: number }>;
+  files: Array<{ url: string; sha512: string; size: number | undefined }>;
 }
 
 export function isReleaseFileName(name: string): boolean {

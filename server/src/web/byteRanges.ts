@@ -70,7 +70,7 @@ export function sendFileWithRanges(
     return reply.header('content-type', contentType).header('content-length', size).send(createReadStream(file));
   }
   if (wanted.length === 1) {
-    const [only] = wanted as [ByteRange];
+    const only = wanted[0]!;
     return reply
       .code(206)
       .header('content-type', contentType)
@@ -78,8 +78,9 @@ export function sendFileWithRanges(
       .header('content-length', only.end - only.start + 1)
       .send(createReadStream(file, only));
   }
+  const parts: ByteRange[] = wanted;
   const boundary = randomBytes(12).toString('hex');
-  const heads = wanted.map((part, index) =>
+  const heads = parts.map((part, index) =>
     Buffer.from(
       `${index === 0 ? '' : '\r\n'}--${boundary}\r\ncontent-type: ${contentType}\r\n` +
         `content-range: bytes ${part.start}-${part.end}/${size}\r\n\r\n`,
@@ -88,10 +89,10 @@ export function sendFileWithRanges(
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const length =
     heads.reduce((sum, head) => sum + head.length, 0) +
-    wanted.reduce((sum, part) => sum + part.end - part.start + 1, 0) +
+    parts.reduce((sum, part) => sum + part.end - part.start + 1, 0) +
     tail.length;
   async function* body() {
-    for (const [index, part] of wanted.entries()) {
+    for (const [index, part] of parts.entries()) {
       yield heads[index]!;
       yield* createReadStream(file, part);
     }
