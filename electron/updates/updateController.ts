@@ -121,6 +121,7 @@ export function createUpdateController({
     // A download in progress goes on by itself; a ready update needs no newer check this session.
     if (stopped || current.kind === 'checking' || current.kind === 'downloading' || current.kind === 'ready') return;
     const hub = await hubUrl().catch(() => null);
+    if (stopped) return;
     if (!hub || !isOnline()) {
       schedule(IDLE_RECHECK_MS);
       return;
