@@ -17,6 +17,7 @@ const hub = {
     await ipcRenderer.invoke(IPC.hubSignOut);
   },
   exchange: (request) => ipcRenderer.invoke(IPC.hubExchange, request),
+  request: (request) => ipcRenderer.invoke(IPC.hubRequest, request),
 } satisfies HubBridge;
 
 /** The app's own updates: states are checked on arrival, like every message from the main process. */
