@@ -33,7 +33,7 @@ function readManifest(file: string): ReleaseManifest {
   }
   const record = (data ?? {}) as { version?: unknown; files?: unknown };
   const version = typeof record.version === 'string' ? semver.valid(record.version) : null;
-  if (!version) throw new ReleaseRefused(`${name} has no valid version: (found ${String(record.version)})`);
+  if (!version) throw new ReleaseRefused(`${name} has no valid version (found ${String(record.version)})`);
   if (!Array.isArray(record.files) || record.files.length === 0) throw new ReleaseRefused(`${name} lists no files`);
   const files = record.files.map((entry: { url?: unknown; sha512?: unknown; size?: unknown }) => {
     if (typeof entry?.url !== 'string' || !isReleaseFileName(entry.url))
