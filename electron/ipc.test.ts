@@ -2,6 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { IPC } from '../renderer/platform/contract';
 import { createHubIpcHandlers } from './hub/hubIpc';
+import { createUpdateIpcHandlers } from './updates/updateIpc';
 import { createIpcHandlers, isTrustedSender, registerIpcHandlers, toSafeFileName } from './ipc';
 
 type Registered = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
@@ -37,12 +38,13 @@ describe('isTrustedSender', () => {
 });
 
 describe('IPC handlers', () => {
-  it('registers one handler per channel of the contract, with the hub channels (hub/hubIpc.test.ts)', () => {
+  it('registers one handler per channel of the contract, with the hub and update channels (hub/, updates/)', () => {
     const { registered } = setUp();
     const hubChannels = Object.keys(createHubIpcHandlers({} as never));
-    expect([...registered.keys(), ...hubChannels].sort()).toEqual(
+    const updateChannels = Object.keys(createUpdateIpcHandlers({} as never));
+    expect([...registered.keys(), ...hubChannels, ...updateChannels].sort()).toEqual(
       Object.values(IPC)
-        .filter((c) => c !== IPC.navigate)
+        .filter((c) => c !== IPC.navigate && c !== IPC.updateChanged)
         .sort(),
     );
   });

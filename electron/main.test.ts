@@ -31,7 +31,9 @@ const electron = vi.hoisted(() => {
         getPath: () => '/nonexistent/gapbridge-test',
         getVersion: () => '0.0.0',
         on: vi.fn(),
+        once: vi.fn(),
         quit: vi.fn(),
+        isPackaged: false,
       },
       BrowserWindow,
       Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => template) },
@@ -64,6 +66,11 @@ const electron = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => electron.module);
+// electron-updater requires the real `electron` when its updater is created: a stand-in here too.
+const updater = vi.hoisted(() => ({
+  autoUpdater: { on: vi.fn(), setFeedURL: vi.fn(), checkForUpdates: vi.fn(), quitAndInstall: vi.fn() },
+}));
+vi.mock('electron-updater', () => updater);
 
 describe('main process wiring', () => {
   beforeAll(async () => {
@@ -110,8 +117,10 @@ describe('main process wiring', () => {
     const template = electron.module.Menu.setApplicationMenu.mock.calls[0]?.[0] as { label?: string }[];
     expect(template.map((item) => item.label)).toContain('Fichier');
     expect(electron.module.ipcMain.handle.mock.calls.map(([channel]) => channel)).toEqual(
-      expect.arrayContaining(['gapbridge:open-external', 'gapbridge:set-language']),
+      expect.arrayContaining(['gapbridge:open-external', 'gapbridge:set-language', 'gapbridge:update-state']),
     );
+    // Not packaged (as here, or under npm start): the updater never checks.
+    expect(updater.autoUpdater.checkForUpdates).not.toHaveBeenCalled();
   });
 
   it('lets the renderer reach no network origin, and the hub session nothing before a hub is chosen', () => {

@@ -5,9 +5,11 @@ import path from 'node:path';
 import { matchPreferredLanguage, type LanguageCode } from '../renderer/i18n/languages';
 import { APP_ORIGIN, APP_SCHEME, IPC } from '../renderer/platform/contract';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
+import { startAppUpdates } from './appUpdates';
 import { startDesktopHub } from './hub/electronHub';
 import { createHubIpcHandlers } from './hub/hubIpc';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
+import { createUpdateIpcHandlers } from './updates/updateIpc';
 import { buildMenuTemplate } from './menu';
 import { MENU_STRINGS } from './menuStrings';
 import { isRendererRequestAllowed } from './security/rendererRequests';
@@ -180,6 +182,7 @@ if (!app.requestSingleInstanceLock()) {
         notify,
       }),
       ...createHubIpcHandlers(startDesktopHub()),
+      ...createUpdateIpcHandlers(startAppUpdates()),
     });
     applyMenu();
     mainWindow = createWindow();

@@ -1,5 +1,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC, isViewName, type GapbridgeBridge, type HubBridge } from '../renderer/platform/contract';
+import {
+  IPC,
+  isViewName,
+  type GapbridgeBridge,
+  type HubBridge,
+  type UpdatesBridge,
+} from '../renderer/platform/contract';
+import { isUpdateState, type UpdateState } from '../renderer/platform/updateState';
 
 /** The hub through the main process: the renderer sends requests and gets results, never the token. */
 const hub = {
@@ -12,6 +19,25 @@ const hub = {
   exchange: (request) => ipcRenderer.invoke(IPC.hubExchange, request),
   request: (request) => ipcRenderer.invoke(IPC.hubRequest, request),
 } satisfies HubBridge;
+
+/** The app's own updates: states are checked on arrival, like every message from the main process. */
+const updates = {
+  state: async () => {
+    const state: unknown = await ipcRenderer.invoke(IPC.updateState);
+    return isUpdateState(state) ? state : ({ kind: 'idle' } satisfies UpdateState);
+  },
+  onChange(listener) {
+    const forward = (_event: IpcRendererEvent, state: unknown) => {
+      if (isUpdateState(state)) listener(state);
+    };
+    ipcRenderer.on(IPC.updateChanged, forward);
+    return () => ipcRenderer.removeListener(IPC.updateChanged, forward);
+  },
+  restartNow: () => ipcRenderer.invoke(IPC.updateRestart) as Promise<boolean>,
+  later: async () => {
+    await ipcRenderer.invoke(IPC.updateLater);
+  },
+} satisfies UpdatesBridge;
 
 /** The renderer's only door to the main process: the contract, and not one IPC call more. */
 const bridge = {
@@ -33,6 +59,7 @@ const bridge = {
     return () => ipcRenderer.removeListener(IPC.navigate, forward);
   },
   hub,
+  updates,
 } satisfies GapbridgeBridge;
 
 contextBridge.exposeInMainWorld('gapbridge', bridge);

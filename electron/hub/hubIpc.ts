@@ -21,7 +21,7 @@ function credentials(hubUrl: unknown, email: unknown, password: unknown): [strin
 }
 
 /** A channel called with more arguments than it takes is not one the preload makes: refused. */
-function noMore(extra: unknown[]): void {
+export function noMore(extra: unknown[]): void {
   if (extra.length > 0) throw new IpcRefusal('Unexpected arguments');
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reversibleBox } from './fakes.testing';
-import { createHubSettingsFile, NoSecureStorage } from './hubSettingsFile';
+import { createHubSettingsFile, NoSecureStorage, readHubAddress } from './hubSettingsFile';
 
 const TOKEN = 'tok_9Jf3kQ2mZx81LwPq0sVb7nRt';
 const session = { email: 'amina@example.org', token: TOKEN, expiresAt: '2027-01-06T10:00:00.000Z' };
@@ -62,5 +62,16 @@ describe('the hub settings file', () => {
       hubUrl: 'https://hub.example.org',
       session: null,
     });
+  });
+
+  it('gives the app updater the hub address alone, signed in or not, and nothing from a bad file', async () => {
+    expect(await readHubAddress(file)).toBeNull();
+    const settings = createHubSettingsFile(file, reversibleBox());
+    await settings.write({ hubUrl: 'https://hub.example.org', session });
+    expect(await readHubAddress(file)).toBe('https://hub.example.org');
+    await settings.write({ hubUrl: 'https://other.example.org', session: null });
+    expect(await readHubAddress(file)).toBe('https://other.example.org');
+    await writeFile(file, JSON.stringify({ version: 1, hubUrl: 'http://attacker.example', session: null }));
+    expect(await readHubAddress(file)).toBeNull();
   });
 });

@@ -48,6 +48,18 @@ export interface HubSettingsFile {
   write(settings: HubSettings): Promise<void>;
 }
 
+/**
+ * The hub address stored in `file`, without decrypting the session: the app's updater asks the
+ * same hub (electron/appUpdates.ts). Null when none is stored or the file is unreadable.
+ */
+export async function readHubAddress(file: string): Promise<string | null> {
+  try {
+    return toHubOrigin(fileSchema.parse(JSON.parse(await readFile(file, 'utf8'))).hubUrl);
+  } catch {
+    return null;
+  }
+}
+
 /** The hub address and the encrypted session token, in one JSON file (under userData). */
 export function createHubSettingsFile(file: string, box: SecretBox): HubSettingsFile {
   async function decryptSession(stored: HubFile['session']): Promise<HubSession | null> {

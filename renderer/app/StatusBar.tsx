@@ -4,6 +4,7 @@ import type { LanguageCode } from '../i18n/languages';
 import { hashOf } from '../state/view';
 import { useIsOnline } from '../sync/connectivity';
 import { hubSession, useSyncState } from './sync/appSync';
+import { DesktopUpdateNotice } from './updates/DesktopUpdateNotice';
 import { clockWarningText, needsSettings, syncStatusText } from './sync/syncStatusText';
 
 export function StatusBar() {
@@ -39,6 +40,7 @@ export function StatusBar() {
           </button>
         )}
       </p>
+      <DesktopUpdateNotice />
       {clockWarning && (
         <p className="clock-warning" data-testid="clock-warning">
           {clockWarning}

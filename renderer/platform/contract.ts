@@ -8,6 +8,7 @@ import type { AccountFailure, HubAccount } from '../sync/hubClient';
 import type { HubRequest, HubResponse } from '../sync/hubRequest';
 import type { SyncFailure } from '../sync/transport';
 import type { SyncAnswer, SyncRequest } from '../sync/wire';
+import type { UpdateState } from './updateState';
 
 export const VIEWS = ['home', 'course', 'meetings', 'drafts', 'settings'] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -39,6 +40,19 @@ export interface GapbridgeBridge {
   onNavigate(listener: (view: ViewName) => void): () => void;
   /** The hub, reached through the main process (Electron only; a browser talks to its hub itself). */
   readonly hub?: HubBridge | undefined;
+  /** Updates of the desktop app itself (Electron only; a browser gets a new build from its service worker). */
+  readonly updates?: UpdatesBridge | undefined;
+}
+
+/** The desktop app's updater, as the main process runs it (electron/updates/). */
+export interface UpdatesBridge {
+  state(): Promise<UpdateState>;
+  /** Calls `listener` with each new state; returns the unsubscribe. */
+  onChange(listener: (state: UpdateState) => void): () => void;
+  /** Quits, installs the downloaded update and starts the new version; false when none is ready. */
+  restartNow(): Promise<boolean>;
+  /** Leaves the update to install when the app quits, and stops asking this session. */
+  later(): Promise<void>;
 }
 
 /** An account request's outcome as it crosses IPC, where an Error would lose its kind. */
@@ -82,6 +96,11 @@ export const IPC = {
   hubSignOut: 'gapbridge:hub-sign-out',
   hubExchange: 'gapbridge:hub-exchange',
   hubRequest: 'gapbridge:hub-request',
+  updateState: 'gapbridge:update-state',
+  updateRestart: 'gapbridge:update-restart',
+  updateLater: 'gapbridge:update-later',
+  /** Main to renderer: the updater's new state. */
+  updateChanged: 'gapbridge:update-changed',
 } as const;
 
 /** The renderer's origin in Electron. Chosen once: IndexedDB is per origin, so never change it. */

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAccounts, type Clock } from './accounts/accounts';
+import { registerAppUpdateRoutes } from './appUpdates/routes';
 import type { AnswerKey } from './certificates/answerKey';
 import { createCertificateService } from './certificates/certificateService';
 import { registerCertificateRoutes } from './certificates/routes';
@@ -23,6 +24,8 @@ export interface HubOptions {
   webRoot?: string;
   /** The folder of published content packs (`npm run hub -- publish`), served without an account. */
   packsDir?: string;
+  /** The folder of published app releases (`npm run hub -- publish app`), served at /v1/app/. */
+  appDir?: string;
   logger?: boolean;
   /** The course's answer key, from the packs the hub publishes; without it no certificate is issued. */
   answerKey?: AnswerKey | null;
@@ -33,6 +36,7 @@ export function buildHub({
   clock = () => new Date(),
   webRoot,
   packsDir,
+  appDir,
   logger = false,
   answerKey = null,
 }: HubOptions): FastifyInstance {
@@ -67,6 +71,7 @@ export function buildHub({
   const signingKeys = createSigningKeys(db, clock);
   registerCertificateRoutes(app, accounts, signingKeys, createCertificateService(db, signingKeys, answerKey, clock));
   if (packsDir) registerPackRoutes(app, packsDir);
+  if (appDir) registerAppUpdateRoutes(app, appDir);
   if (webRoot) serveWebApp(app, webRoot);
   return app;
 }

@@ -2,6 +2,7 @@
  * `npm run hub` starts the Gapbridge hub; `npm run hub -- reset-password EMAIL` prints a one-time
  * code with which that person sets a new password (a small hub has no mail server);
  * `npm run hub -- publish calendar|course …` signs and publishes content packs (docs/packs.md),
+ * `npm run hub -- publish app DIR` publishes the desktop app's release (the output of `npm run dist`),
  * and `npm run hub -- pack-key` prints the hub's public key for the app to pin.
  * Certificate keys: `certificate-keys` prints the published keys (the JSON the app ships),
  * `rotate-certificate-key` retires the signing key for a new one, `revoke-certificate-key KEY_ID`
@@ -14,6 +15,7 @@ import { openHubDatabase } from './db/openHubDatabase';
 import { createAccounts } from './accounts/accounts';
 import { loadAnswerKey } from './certificates/answerKey';
 import { createSigningKeys } from './certificates/signingKeys';
+import { runPublishApp } from './appUpdates/appRelease';
 import { runPackKey, runPublish } from './packs/packCommands';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,7 +23,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 async function main(argv: string[]) {
   const [command = 'serve', ...rest] = argv;
   const packsDir = path.resolve(ROOT, process.env['HUB_PACKS_DIR'] ?? 'hub-packs');
-  // Packs live in their folder, not in the database: publishing works while the hub runs.
+  const appDir = path.resolve(ROOT, process.env['HUB_APP_DIR'] ?? 'hub-app');
+  // Packs and app releases live in their folders, not in the database: publishing works while the hub runs.
+  if (command === 'publish' && rest[0] === 'app') {
+    console.log(await runPublishApp(appDir, rest[1]));
+    return;
+  }
   if (command === 'publish') {
     console.log(runPublish(packsDir, rest));
     return;
@@ -62,13 +69,14 @@ async function main(argv: string[]) {
     db,
     webRoot: path.join(ROOT, 'dist'),
     packsDir,
+    appDir,
     logger: process.env['HUB_LOG'] !== '0',
     answerKey,
   });
   const port = Number(process.env['PORT'] ?? 8787);
   const host = process.env['HOST'] ?? '127.0.0.1';
   const address = await app.listen({ port, host });
-  console.log(`Gapbridge hub on ${address} — data: ${where}; packs: ${packsDir}`);
+  console.log(`Gapbridge hub on ${address} — data: ${where}; packs: ${packsDir}; app releases: ${appDir}`);
   const stop = async () => {
     await app.close();
     await db.close();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -15,10 +16,16 @@ describe('Electron bundles', () => {
     expect(requires('preload.cjs')).toEqual(['electron']);
   });
 
-  it('has a main process that requires only electron and Node built-ins', () => {
+  it('has a main process that requires only electron, Node built-ins and what electron-builder packs', () => {
     const modules = requires('main.cjs');
     expect(modules).toContain('electron');
-    expect(modules.filter((m) => m !== 'electron' && !m.startsWith('node:'))).toEqual([]);
+    // electron-builder packs the production dependencies (electron-updater) and nothing else.
+    const { dependencies } = JSON.parse(readFileSync(path.resolve(OUT, '../package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(modules).toContain('electron-updater');
+    const isBuiltIn = (m: string) => m.startsWith('node:') || builtinModules.includes(m);
+    expect(modules.filter((m) => m !== 'electron' && !isBuiltIn(m) && !Object.hasOwn(dependencies, m))).toEqual([]);
   });
 
   it('points package.json main at the built main process', () => {

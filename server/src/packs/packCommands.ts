@@ -4,7 +4,7 @@ import { publishCalendar, publishCourse } from './publish';
 import type { PublishResult } from './packStore';
 
 export const PUBLISH_USAGE =
-  'usage: npm run hub -- publish calendar FILE.ics --version V | publish calendar PACK.json | publish course DIR';
+  'usage: npm run hub -- publish calendar FILE.ics --version V | publish calendar PACK.json | publish course DIR | publish app DIR';
 
 function report(result: PublishResult, keyId: string): string {
   const sequence = result.manifest?.manifest.sequence ?? 0;

@@ -1,22 +1,9 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { sendFileWithRanges } from '../web/byteRanges';
 import { publishedPack, readManifest } from './packStore';
 
 const errorSchema = { type: 'object', properties: { error: { type: 'string' } }, required: ['error'] } as const;
-
-/** `bytes=START-END`, `bytes=START-` or `bytes=-LAST` against a file of `size` bytes; null when unsatisfiable. */
-export function parseRange(header: string, size: number): { start: number; end: number } | 'whole' | null {
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  // Several ranges, or another unit: the whole file (RFC 9110 lets a server ignore Range).
-  if (!match || (match[1] === '' && match[2] === '')) return 'whole';
-  if (match[1] === '') {
-    const last = Number(match[2]);
-    return last === 0 ? null : { start: Math.max(0, size - last), end: size - 1 };
-  }
-  const start = Number(match[1]);
-  const end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
-  return start >= size || end < start ? null : { start, end };
-}
 
 /**
  * Public routes: the signed manifest and the pack files. Packs are the same for everyone and
@@ -100,27 +87,20 @@ export function registerPackRoutes(app: FastifyInstance, packsDir: string): void
       const { kind, lang, version } = request.params;
       const found = publishedPack(packsDir, kind, lang, version);
       if (!found || !existsSync(found.file)) return reply.code(404).send({ error: 'no-such-pack' });
-      const size = statSync(found.file).size;
-      const etag = `"${found.entry.sha256}"`;
-      reply.header('etag', etag).header('accept-ranges', 'bytes');
       const { range, 'if-range': ifRange } = request.headers;
-      // If-Range: resume only if the file is still the one the first bytes came from.
-      const wanted = range && (ifRange === undefined || ifRange === etag) ? parseRange(range, size) : 'whole';
-      if (wanted === null) {
-        return reply.code(416).header('content-range', `bytes */${size}`).send({ error: 'range-not-satisfiable' });
-      }
-      reply
-        .header('content-type', 'application/json')
-        // A version's bytes never change: caches may keep them.
-        .header('cache-control', 'public, max-age=31536000, immutable');
-      if (wanted === 'whole') {
-        return reply.header('content-length', size).send(createReadStream(found.file));
-      }
-      return reply
-        .code(206)
-        .header('content-range', `bytes ${wanted.start}-${wanted.end}/${size}`)
-        .header('content-length', wanted.end - wanted.start + 1)
-        .send(createReadStream(found.file, wanted));
+      return sendFileWithRanges(
+        reply,
+        {
+          file: found.file,
+          size: statSync(found.file).size,
+          etag: `"${found.entry.sha256}"`,
+          contentType: 'application/json',
+          // A version's bytes never change: caches may keep them.
+          cacheControl: 'public, max-age=31536000, immutable',
+        },
+        range,
+        ifRange,
+      );
     },
   );
 }
