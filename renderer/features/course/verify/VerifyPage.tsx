@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { findCodeInText } from '../../../certificates/findCode';
 import { verifyCertificate, type Verification } from '../../../certificates/verifyCertificate';
 import { db } from '../../../db';
 import { knownCertificateKeys } from '../../../db/certificateKeys';
@@ -36,9 +37,10 @@ export function VerifyPage() {
 
   function check(text: string) {
     if (!keys) return;
-    const trimmed = text.trim();
-    setProblem(trimmed ? null : 'no-code');
-    setVerification(trimmed ? verifyCertificate(trimmed, keys) : null);
+    // A code copied from paper or a message may be broken over lines or carry text around it.
+    const found = findCodeInText(text) ?? text.trim();
+    setProblem(found ? null : 'no-code');
+    setVerification(found ? verifyCertificate(found, keys) : null);
   }
 
   function submit(event: FormEvent) {
