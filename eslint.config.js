@@ -40,7 +40,9 @@ const DB_WRITERS = {
     'saveLessonPosition',
     'markLessonRead',
     'issueCertificate',
+    'confirmCertificate',
   ],
+  certificateKeys: ['storeCertificateKeys'],
   meetings: [
     'storeImportedCalendar',
     'saveOwnMeeting',

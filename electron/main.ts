@@ -162,10 +162,16 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT, readFile));
     session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
-      callback(isPermissionAllowed(permission, details.requestingUrl)),
+      callback(
+        isPermissionAllowed(
+          permission,
+          details.requestingUrl,
+          'mediaTypes' in details ? (details.mediaTypes ?? []) : [],
+        ),
+      ),
     );
-    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-      isPermissionAllowed(permission, requestingOrigin),
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+      isPermissionAllowed(permission, requestingOrigin, details.mediaType ? [details.mediaType] : []),
     );
     session.defaultSession.webRequest.onBeforeRequest((details, callback) =>
       callback({ cancel: !isRendererRequestAllowed(details) }),

@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FULL_SCORE, findCode } from '../renderer/certificates/certificateFormat';
 import { certificateKeysSchema } from '../renderer/certificates/certificateKeys';
+import { findCodeInText } from '../renderer/certificates/findCode';
+import { pdfText, PdfReadError } from '../renderer/certificates/pdfText';
 import { verifyCertificate, type VerificationFailure } from '../renderer/certificates/verifyCertificate';
 
 /** The keys the app ships; `npm run hub -- certificate-keys` prints a hub's. */
@@ -60,4 +63,23 @@ export function runVerify(args: readonly string[]): { exitCode: number; lines: s
       `Signed with key: ${key.keyId}${key.retiredAt ? ` (retired ${key.retiredAt.slice(0, 10)}, still valid)` : ''}`,
     ],
   };
+}
+
+/**
+ * The arguments with a PDF (the certificate as Gapbridge prints it) replaced by the code its text
+ * holds under the QR code; other arguments as they are. A PDF without a code stays a file name,
+ * so the verifier says it is not a code.
+ */
+export async function withCodeFromPdf(args: readonly string[]): Promise<string[]> {
+  return Promise.all(
+    args.map(async (arg) => {
+      if (arg.startsWith('GBC1.') || !arg.toLowerCase().endsWith('.pdf') || !existsSync(arg)) return arg;
+      try {
+        return findCodeInText(await pdfText(new Uint8Array(await readFile(arg)))) ?? arg;
+      } catch (error) {
+        if (error instanceof PdfReadError) return arg;
+        throw error;
+      }
+    }),
+  );
 }

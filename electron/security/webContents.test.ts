@@ -66,6 +66,14 @@ describe('isPermissionAllowed', () => {
     expect(isPermissionAllowed(p, 'app://gapbridge/')).toBe(false);
   });
 
+  it('allows the camera alone to the app, for scanning a QR code; never the microphone', () => {
+    expect(isPermissionAllowed('media', 'app://gapbridge/', ['video'])).toBe(true);
+    expect(isPermissionAllowed('media', 'app://gapbridge/', ['video', 'audio'])).toBe(false);
+    expect(isPermissionAllowed('media', 'app://gapbridge/', ['audio'])).toBe(false);
+    expect(isPermissionAllowed('media', 'app://gapbridge/', [])).toBe(false);
+    expect(isPermissionAllowed('media', 'https://example.org/', ['video'])).toBe(false);
+  });
+
   it('allows persistent storage to the app only', () => {
     expect(isPermissionAllowed('persistent-storage', 'app://gapbridge/')).toBe(true);
     expect(isPermissionAllowed('persistent-storage', 'https://example.org/')).toBe(false);

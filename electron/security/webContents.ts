@@ -26,6 +26,16 @@ export function hardenWebContents(contents: WebContents, openExternal: (url: str
 /** Permissions the renderer may have; every other request is denied. */
 const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['persistent-storage']);
 
-export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
-  return ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);
+/**
+ * `mediaTypes`: what a `media` request asks for. The camera alone is allowed, for scanning a
+ * certificate's QR code (Course → Verify a certificate); the microphone never.
+ */
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrl: string,
+  mediaTypes: readonly string[] = [],
+): boolean {
+  if (!isAppUrl(requestingUrl)) return false;
+  if (permission === 'media') return mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
+  return ALLOWED_PERMISSIONS.has(permission);
 }

@@ -82,6 +82,15 @@ export async function latestCertificate(db: GapbridgeDatabase): Promise<Certific
   return db.certificates.orderBy('issuedAt').last();
 }
 
+/** Whether finished attempts are still waiting in the outbox for the hub. */
+export async function hasUnsentAttempts(db: GapbridgeDatabase): Promise<boolean> {
+  const attempts = await db.outbox
+    .where('[table+key]')
+    .between(['attempts', Dexie.minKey], ['attempts', Dexie.maxKey])
+    .count();
+  return attempts > 0;
+}
+
 export async function installedCourseVersion(db: GapbridgeDatabase, lang: LanguageCode): Promise<string | undefined> {
   return (await db.contentPacks.get(`course/${lang}`))?.version;
 }
@@ -208,4 +217,24 @@ export async function issueCertificate(
   // Stays on the device: the hub re-grades the synced attempts and issues its own (issue 9).
   await db.certificates.put(record);
   return record;
+}
+
+export class CertificateGoneError extends Error {
+  constructor(id: string) {
+    super(`Certificate ${id} is no longer stored`);
+  }
+}
+
+/**
+ * Stores the hub's signed code with the device's certificate, which becomes confirmed. The caller
+ * has verified the code against the known keys; this only writes it.
+ */
+export async function confirmCertificate(db: GapbridgeDatabase, id: string, code: string): Promise<CertificateRecord> {
+  return db.transaction('rw', db.certificates, async () => {
+    const stored = await db.certificates.get(id);
+    if (!stored) throw new CertificateGoneError(id);
+    const confirmed: CertificateRecord = { ...stored, status: 'confirmed', code };
+    await db.certificates.put(confirmed);
+    return confirmed;
+  });
 }

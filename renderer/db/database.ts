@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
+  CertificateKeyRecord,
   CertificateRecord,
   DraftSnapshotRecord,
   FollowRecord,
@@ -39,6 +40,7 @@ export class GapbridgeDatabase extends Dexie {
   quizAttempts!: EntityTable<QuizAttemptRecord, 'id'>;
   lessonProgress!: EntityTable<LessonProgressRecord, 'lessonId'>;
   certificates!: EntityTable<CertificateRecord, 'id'>;
+  certificateKeys!: EntityTable<CertificateKeyRecord, 'keyId'>;
   drafts!: EntityTable<DraftRecord, 'id'>;
   draftUpdates!: EntityTable<DraftUpdateRecord, 'seq'>;
   draftSnapshots!: EntityTable<DraftSnapshotRecord, 'id'>;

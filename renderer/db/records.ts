@@ -2,6 +2,7 @@
  * The shapes of everything Gapbridge stores on the device, defined once. Times are ISO 8601
  * strings in UTC; language-dependent rows carry the language they are written in.
  */
+import type { PublishedKey } from '../certificates/certificateKeys';
 import type { LanguageCode } from '../i18n/languages';
 import type { SyncTableName } from '../sync/wire';
 
@@ -211,7 +212,15 @@ export interface CertificateRecord {
   attemptIds: string[];
   /** Provisional until the hub has re-graded the attempts and signed it. */
   status: 'provisional' | 'confirmed';
+  /**
+   * Once confirmed: the hub's signed code (GBC1.…), stored only after it verified against the
+   * known certificate keys. Its payload (the hub's scores, date, id and key id) is read from it.
+   */
+  code?: string | undefined;
 }
+
+/** A hub's public certificate key this device knows beyond the shipped ones (certificate-keys.json). */
+export type CertificateKeyRecord = PublishedKey;
 
 // Drafts -------------------------------------------------------------------------------------
 

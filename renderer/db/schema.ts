@@ -60,6 +60,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: upgradeToVersion5,
   },
+  {
+    // Issue 9: the hubs' public certificate keys this device has learned (beyond the shipped ones).
+    version: 8,
+    stores: { certificateKeys: 'keyId' },
+  },
 ];
 
 /**

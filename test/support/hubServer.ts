@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildHub } from '../../server/src/app';
+import { loadAnswerKey } from '../../server/src/certificates/answerKey';
 import type { Database } from '../../server/src/db/database';
 import { migrate } from '../../server/src/db/migrations';
 import { openPgliteDatabase } from '../../server/src/db/pgliteDatabase';
@@ -14,11 +16,16 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-/** A real hub on loopback, on a fresh embedded PGlite, serving dist/ from its own origin. */
-export async function startHub(): Promise<RunningHub> {
+/**
+ * A real hub on loopback, on a fresh embedded PGlite, serving dist/ from its own origin. With
+ * `gradesCertificates`, it grades and signs certificates against the built course packs, as
+ * `npm run hub` does.
+ */
+export async function startHub({ gradesCertificates = false } = {}): Promise<RunningHub> {
   const db = await openPgliteDatabase();
   await migrate(db);
-  const app = buildHub({ db, webRoot: DIST });
+  const answerKey = gradesCertificates ? loadAnswerKey(path.join(DIST, 'packs')) : null;
+  const app = buildHub({ db, webRoot: DIST, answerKey });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

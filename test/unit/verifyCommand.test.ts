@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keysOf, samplePayload, testKey } from '../../renderer/certificates/signing.testing';
-import { runVerify } from '../../scripts/verifyCommand';
+import { runVerify, withCodeFromPdf } from '../../scripts/verifyCommand';
 
 describe('npm run verify', () => {
   let dir: string;
@@ -25,6 +25,15 @@ describe('npm run verify', () => {
     const file = path.join(dir, 'certificate.txt');
     writeFileSync(file, `Gapbridge certificate\n\n${code}\n`);
     expect(runVerify(['--keys', keysFile, file])).toEqual(direct);
+  });
+
+  it('reads the code from a PDF that Chromium printed', async () => {
+    const pdf = path.resolve(import.meta.dirname, '../../renderer/certificates/fixtures/chromium-printed-code.pdf');
+    const printed = readFileSync(pdf.replace(/\.pdf$/, '.txt'), 'utf8').trim();
+    expect(await withCodeFromPdf(['--keys', keysFile, pdf])).toEqual(['--keys', keysFile, printed]);
+    // Signed by a test key of its own: found and read, but not in this keys file.
+    const result = runVerify(await withCodeFromPdf([pdf, '--keys', keysFile]));
+    expect(result.lines.join('\n')).toMatch(/not in the keys file[\s\S]*It claims: Amina Diallo/);
   });
 
   it('needs no network: it verifies with every network call failing', () => {

@@ -8,7 +8,9 @@ import { startSyncService } from '../../sync/syncService';
 import { webLock } from '../../sync/syncLoop';
 import { createSyncStatusStore, type SyncState } from '../../sync/syncStatus';
 import { syncDerivations } from '../syncDerivations';
+import type { HubRequest, HubResponse } from '../../sync/hubRequest';
 import { chooseHubClient } from './chooseHubClient';
+import { pushPending, type PushOutcome } from './pushPending';
 
 /**
  * The app's one sync engine, wired to this profile's database and the shell's hub client. The
@@ -47,4 +49,14 @@ export const hubSession = createHubSession({
 /** At start-up, in the background: resumes syncing if this profile is signed in. */
 export function startAppSync(): void {
   void hubSession.resume();
+}
+
+/** One request to the hub's other routes (certificates, packs), with this profile's session. */
+export function hubRequest(request: HubRequest): Promise<HubResponse> {
+  return hub.client.request(request);
+}
+
+/** Syncs now, and resolves once `isPending` says the work in question has reached the hub (or why not). */
+export function syncUntilPushed(isPending: () => Promise<boolean>): Promise<PushOutcome> {
+  return pushPending({ status: syncStatus, syncNow: () => hubSession.syncNow(), isPending });
 }

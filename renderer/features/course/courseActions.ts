@@ -1,7 +1,11 @@
+import { hubRequest, syncUntilPushed } from '../../app/sync/appSync';
 import { db } from '../../db';
+import { knownCertificateKeys } from '../../db/certificateKeys';
 import {
   attemptById,
+  confirmCertificate,
   finishAttempt,
+  hasUnsentAttempts,
   installedCourseVersion,
   issueCertificate,
   questionsById,
@@ -13,6 +17,7 @@ import {
 import type { CertificateRecord, QuizAttemptRecord } from '../../db/records';
 import type { LanguageCode } from '../../i18n/languages';
 import { navigate } from '../../state/view';
+import { requestVerifiedCertificate, type VerifiedCertificateResult } from './certificate/verifiedCertificate';
 import { planAttempt } from './model/attemptPlan';
 import { cryptoRandom } from './model/drawing';
 import { MODULE_QUIZ_SIZE, PRACTICE_MINUTES, PRACTICE_SIZE } from './model/quizSizes';
@@ -73,4 +78,22 @@ export function saveCertificate(
   certificate: Omit<CertificateRecord, 'issuedAt' | 'status'>,
 ): Promise<CertificateRecord> {
   return issueCertificate(db, certificate);
+}
+
+/**
+ * Syncs the finished attempts, asks the hub to re-grade them and sign this certificate, and stores
+ * the signed code once it verifies against the keys this device knows.
+ */
+export function getVerifiedCertificate(
+  certificate: Pick<CertificateRecord, 'id' | 'name'>,
+): Promise<VerifiedCertificateResult> {
+  return requestVerifiedCertificate(
+    {
+      pushAttempts: () => syncUntilPushed(() => hasUnsentAttempts(db)),
+      request: hubRequest,
+      knownKeys: () => knownCertificateKeys(db),
+      store: (id, code) => confirmCertificate(db, id, code),
+    },
+    certificate,
+  );
 }

@@ -2,6 +2,7 @@ import type { QuizAttemptRecord } from '../../../renderer/db/records';
 import { CERTIFICATE_THRESHOLD, courseStanding, scoreAnswers } from '../../../renderer/features/course/model/scoring';
 import { toBasisPoints } from '../../../renderer/certificates/certificateFormat';
 import { MODULE_QUIZ_SIZE } from '../../../renderer/features/course/model/quizSizes';
+import type { HubStanding, IgnoredReason } from '../../../renderer/certificates/certificateAnswers';
 import type { AnswerKey } from './answerKey';
 
 /** A synced attempt as the hub stores it: the answers, never a score. */
@@ -16,21 +17,7 @@ export interface SyncedAttempt {
   contentVersion: string;
 }
 
-export type IgnoredReason = 'unknown-module' | 'foreign-question' | 'repeated-question' | 'too-few-questions';
-
-/** The hub's own figures, in basis points, so the app can show where its grading differs. */
-export interface HubStanding {
-  courseId: string;
-  contentVersion: string;
-  overallScore: number;
-  threshold: number;
-  attemptedModules: number;
-  totalModules: number;
-  modules: { moduleId: string; best: number | null; attempts: number }[];
-  /** Module attempts the hub did not count, and why. */
-  ignoredAttempts: { attemptId: string; reason: IgnoredReason }[];
-  isEarned: boolean;
-}
+export type { HubStanding, IgnoredReason };
 
 function whyNotCounted(key: AnswerKey, attempt: SyncedAttempt): IgnoredReason | null {
   const moduleId = attempt.moduleId;

@@ -1,13 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { verifyCertificate } from '../../../certificates/verifyCertificate';
 import { db } from '../../../db';
+import { knownCertificateKeys } from '../../../db/certificateKeys';
 import { latestCertificate } from '../../../db/course';
 import { useLiveQuery } from '../../../db/hooks';
 import { bridge } from '../../../platform/bridge';
+import { hashOf } from '../../../state/view';
 import { BackLink } from '../BackLink';
 import { useCourseStanding } from '../useCourse';
 import { makeCertificateId } from './certificateId';
-import { CertificateView } from './CertificateView';
+import { CertificateView, type VerifiedCertificate } from './CertificateView';
+import { HubCertificatePanel } from './HubCertificatePanel';
+import { useReasonText } from '../verify/useReasonText';
 import { saveCertificate } from '../courseActions';
 
 const MAX_NAME_LENGTH = 100;
@@ -15,13 +20,21 @@ const MAX_NAME_LENGTH = 100;
 export function CertificatePage() {
   const { t } = useTranslation('course');
   const course = useCourseStanding();
-  const stored = useLiveQuery(async () => ({ certificate: (await latestCertificate(db)) ?? null }), []);
+  const stored = useLiveQuery(
+    async () => ({ certificate: (await latestCertificate(db)) ?? null, keys: await knownCertificateKeys(db) }),
+    [],
+  );
+  const reasonText = useReasonText();
   const [isEditing, setIsEditing] = useState(false);
   const [name, setName] = useState('');
   const [hasFailed, setHasFailed] = useState(false);
   if (!course || !stored) return null;
-  const { certificate } = stored;
+  const { certificate, keys } = stored;
   const { standing } = course;
+  // The stored code is checked again on every view: a key revoked since makes it provisional again.
+  const verification = certificate?.code ? verifyCertificate(certificate.code, keys) : null;
+  const verified: VerifiedCertificate | null =
+    certificate?.code && verification?.ok ? { code: certificate.code, payload: verification.certificate } : null;
 
   if (!standing.isCertificateEarned && !certificate) {
     return (
@@ -95,6 +108,9 @@ export function CertificatePage() {
             >
               {t('certificate.savePdf')}
             </button>
+            <a className="button" href={hashOf('course', ['verify'])}>
+              {t('verify.link')}
+            </a>
             <button
               type="button"
               className="button"
@@ -106,7 +122,20 @@ export function CertificatePage() {
               {t('certificate.changeName')}
             </button>
           </div>
-          <CertificateView certificate={certificate} />
+          {verification && !verification.ok && (
+            <p className="notice notice-warning no-print" data-testid="certificate-no-longer-valid">
+              {t('certificate.noLongerValid', {
+                reason: reasonText(verification.reason, verification.certificate?.keyId),
+              })}
+            </p>
+          )}
+          <HubCertificatePanel
+            certificate={certificate}
+            verified={verified?.payload ?? null}
+            standing={standing}
+            modules={course.modules.map(({ id, title }) => ({ id, title }))}
+          />
+          <CertificateView certificate={certificate} verified={verified} />
         </>
       )}
     </>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../../../i18n/format';
-import { navigate } from '../../../state/view';
+import { hashOf, navigate } from '../../../state/view';
 import { PageHeading } from '../../../ui/PageHeading';
 import { ContentStatusNotice } from '../ContentStatusNotice';
 import { startPractice } from '../courseActions';
@@ -23,6 +23,7 @@ export function CourseOverview() {
       <>
         <PageHeading title={t('title')} intro={t('intro')} />
         <ContentStatusNotice hasContent={false} />
+        <VerifyCard />
       </>
     );
   }
@@ -87,6 +88,21 @@ export function CourseOverview() {
           {t('practice.start')}
         </button>
       </section>
+      <VerifyCard />
     </>
+  );
+}
+
+/** The way to check someone's certificate: no account, no connection, no course progress needed. */
+function VerifyCard() {
+  const { t } = useTranslation('course');
+  return (
+    <section className="card" aria-labelledby="verify-heading">
+      <h2 id="verify-heading">{t('verify.title')}</h2>
+      <p>{t('verify.cardIntro')}</p>
+      <a className="button" href={hashOf('course', ['verify'])} data-testid="open-verify">
+        {t('verify.link')}
+      </a>
+    </section>
   );
 }
