@@ -34,6 +34,10 @@ describe('GapbridgeDatabase', () => {
         'lessons',
         'meetings',
         'outbox',
+        'packChunks',
+        'packDownloads',
+        'packRefusals',
+        'packState',
         'questions',
         'quizAttempts',
         'reminders',
@@ -80,7 +84,7 @@ describe('GapbridgeDatabase', () => {
 
 describe('schema migration', () => {
   const testVersion: SchemaVersion = {
-    version: SCHEMA_VERSIONS.length + 1,
+    version: SCHEMA_VERSIONS.at(-1)!.version + 1,
     stores: { settings: 'key, updatedAt', bookmarks: 'id, lessonId' },
     async upgrade(tx) {
       await tx

@@ -60,6 +60,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: upgradeToVersion5,
   },
+  {
+    // Packs from a hub (issue 9): downloads in progress and their bytes, so a cut download
+    // resumes; refused versions; the newest signed manifest accepted.
+    version: 6,
+    stores: {
+      packDownloads: 'id',
+      packChunks: '[packId+start]',
+      packRefusals: 'id',
+      packState: 'key',
+    },
+  },
 ];
 
 /**
