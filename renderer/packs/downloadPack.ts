@@ -70,7 +70,7 @@ export async function downloadPack(
     } else if (response.status === 200) {
       // The whole file: the hub's copy is not the one the stored bytes came from (If-Range), or it
       // does not do ranges. Start again from these bytes.
-      state = await restartDownload(db, target);
+      await restartDownload(db, target);
       if (response.body.length !== target.size) throw new PackSizeMismatch(target.id);
       state = await storeChunk(db, target.id, 0, response.body, etag);
     } else if (response.status === 416) {

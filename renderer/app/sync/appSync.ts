@@ -7,6 +7,10 @@ import { createHubSession } from '../../sync/hubSession';
 import { startSyncService } from '../../sync/syncService';
 import { webLock } from '../../sync/syncLoop';
 import { createSyncStatusStore, type SyncState } from '../../sync/syncStatus';
+import { userLanguages } from '../../i18n/languages';
+import { createPackUpdater } from '../../packs/packUpdater';
+import { createPackUpdateStore, type PackUpdateState } from '../../packs/packUpdateStatus';
+import { pinnedKeys } from '../../packs/trustedKeys';
 import { syncDerivations } from '../syncDerivations';
 import { chooseHubClient } from './chooseHubClient';
 
@@ -25,6 +29,28 @@ const hub = chooseHubClient();
 /** The hub address to show: fixed in a browser (the page's origin), typed by the delegate in the desktop app. */
 export const fixedHubUrl = hub.fixedHubUrl;
 
+/** Calendar, course and certificate-key updates from the hub, checked after each sync. */
+export const packUpdates = createPackUpdateStore();
+
+export function usePackUpdates<T>(selector: (state: PackUpdateState) => T): T {
+  return useStore(packUpdates, selector);
+}
+
+const packUpdater = createPackUpdater({
+  db,
+  send: (request) => hub.client.request(request),
+  keys: pinnedKeys(),
+  languages: () => userLanguages(document.documentElement.lang, navigator.languages),
+  // The certificate keys' store is wired here when it lands (storeCertificateKeys in db/certificateKeys.ts).
+  onCertificateKeys: () => undefined,
+  status: packUpdates,
+});
+
+/** Downloads the course updates in the languages other than the delegate's (Settings → Hub). */
+export function downloadOtherLanguages(): Promise<void> {
+  return packUpdater.update({ otherLanguages: true });
+}
+
 export const hubSession = createHubSession({
   client: hub.client,
   links: {
@@ -41,6 +67,7 @@ export const hubSession = createHubSession({
       // One loop per profile: the profile is the database, shared by every window and tab.
       withLock: webLock(db.name),
       status: syncStatus,
+      afterCycle: () => void packUpdater.update(),
     }),
 });
 
