@@ -36,10 +36,15 @@ export function usePackUpdates<T>(selector: (state: PackUpdateState) => T): T {
   return useStore(packUpdates, selector);
 }
 
+const packKeys = pinnedKeys();
+
+/** Whether this build trusts a hub's pack key at all (trustedKeys.json): else no update is asked for. */
+export const packUpdatesEnabled = packKeys.size > 0;
+
 const packUpdater = createPackUpdater({
   db,
   send: (request) => hub.client.request(request),
-  keys: pinnedKeys(),
+  keys: packKeys,
   languages: () => userLanguages(document.documentElement.lang, navigator.languages),
   // The certificate keys' store is wired here when it lands (storeCertificateKeys in db/certificateKeys.ts).
   onCertificateKeys: () => undefined,
