@@ -2,6 +2,7 @@
  * `npm run hub` starts the Gapbridge hub; `npm run hub -- reset-password EMAIL` prints a one-time
  * code with which that person sets a new password (a small hub has no mail server);
  * `npm run hub -- publish calendar|course …` signs and publishes content packs (docs/packs.md),
+ * `publish certificate-keys` publishes the certificate keys as a signed pack,
  * and `npm run hub -- pack-key` prints the hub's public key for the app to pin.
  * Certificate keys: `certificate-keys` prints the published keys (the JSON the app ships),
  * `rotate-certificate-key` retires the signing key for a new one, `revoke-certificate-key KEY_ID`
@@ -14,7 +15,7 @@ import { openHubDatabase } from './db/openHubDatabase';
 import { createAccounts } from './accounts/accounts';
 import { loadAnswerKey } from './certificates/answerKey';
 import { createSigningKeys } from './certificates/signingKeys';
-import { runPackKey, runPublish } from './packs/packCommands';
+import { runPackKey, runPublish, runPublishCertificateKeys } from './packs/packCommands';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -22,6 +23,16 @@ async function main(argv: string[]) {
   const [command = 'serve', ...rest] = argv;
   const packsDir = path.resolve(ROOT, process.env['HUB_PACKS_DIR'] ?? 'hub-packs');
   // Packs live in their folder, not in the database: publishing works while the hub runs.
+  if (command === 'publish' && rest[0] === 'certificate-keys') {
+    // The certificate keys are in the database: published as a pack for devices to refresh theirs.
+    const { db } = await openHubDatabase(process.env, ROOT);
+    try {
+      console.log(runPublishCertificateKeys(packsDir, await createSigningKeys(db, () => new Date()).published()));
+    } finally {
+      await db.close();
+    }
+    return;
+  }
   if (command === 'publish') {
     console.log(runPublish(packsDir, rest));
     return;
