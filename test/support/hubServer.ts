@@ -14,11 +14,18 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-/** A real hub on loopback, on a fresh embedded PGlite, serving dist/ from its own origin. */
-export async function startHub(): Promise<RunningHub> {
+/**
+ * A real hub on loopback, on a fresh embedded PGlite, serving dist/ (or `webRoot`) from its own
+ * origin, and the signed packs published in `packsDir` if given.
+ */
+export async function startHub(options: { webRoot?: string; packsDir?: string } = {}): Promise<RunningHub> {
   const db = await openPgliteDatabase();
   await migrate(db);
-  const app = buildHub({ db, webRoot: DIST });
+  const app = buildHub({
+    db,
+    webRoot: options.webRoot ?? DIST,
+    ...(options.packsDir ? { packsDir: options.packsDir } : {}),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
