@@ -148,6 +148,7 @@ describe('signed updates from the hub, in a browser', () => {
     await empty.waitFor({ timeout: 30_000 });
     expect(await empty.innerText()).toContain(en.get('agenda.hubNote') as string);
     expect(await empty.getByRole('link').getAttribute('href')).toBe('#/settings/hub');
+    await empty.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hub-packs-empty-en.png') });
 
     // The network goes when the course's second piece is asked for (CDP's offline mode only
@@ -204,6 +205,7 @@ describe('signed updates from the hub, in a browser', () => {
     const profile = await openProfile('ar');
     const { page, network } = profile;
     await page.getByTestId('no-upcoming-hub').waitFor({ timeout: 30_000 });
+    await page.getByTestId('no-upcoming-hub').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hub-packs-empty-ar.png') });
     await network.send('Network.emulateNetworkConditions', LINK_2G);
     await register(profile, 'mandoub@example.org');
