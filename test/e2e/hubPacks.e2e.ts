@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -71,6 +71,22 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/**
+ * The published calendar again under `version`; `broken`: then one byte of its file on the hub's
+ * disk changes after signing, as a damaged copy would (same size, other bytes).
+ */
+function republishCalendar(version: string, broken: boolean): void {
+  const current = readFileSync(path.join(packsDir, 'files', `calendar-all-${latestCalendar}.json`), 'utf8');
+  const file = path.join(work, `calendar-${version}.json`);
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(current), version }));
+  runPublish(packsDir, ['calendar', file]);
+  latestCalendar = version;
+  if (!broken) return;
+  const published = path.join(packsDir, 'files', `calendar-all-${version}.json`);
+  writeFileSync(published, readFileSync(published, 'utf8').replace('"SG', '"SX'));
+}
+let latestCalendar = '2031.1.1';
+
 interface Profile {
   context: BrowserContext;
   page: Page;
@@ -137,6 +153,33 @@ function stored(page: Page, id: string): Promise<{ installed: string | null; rec
   );
 }
 
+async function refusedCalendar({ page, packRequests }: Profile, version: string, language: string): Promise<void> {
+  const installed = (await stored(page, 'calendar/all')).installed;
+  republishCalendar(version, true);
+  await page.goto(`${hub.origin}/#/settings/hub`);
+  await page.getByTestId('hub-sync-now').click();
+  const refusal = page.getByTestId('pack-refusal');
+  await refusal.waitFor({ timeout: 60_000 });
+  expect(await refusal.getAttribute('data-reason')).toBe('wrong-hash');
+  const settings = flatten(readNamespace(language, 'settings'));
+  expect(await refusal.innerText()).toContain(settings.get('hub.packs.reason.wrong-hash') as string);
+  expect(await stored(page, 'calendar/all')).toEqual({ installed, received: null });
+  await refusal.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, `hub-packs-refused-${language}.png`) });
+  // The next sync does not fetch the refused version again.
+  const asked = () => packRequests.filter(([url]) => url === `/v1/packs/calendar/all/${version}`).length;
+  const before = asked();
+  await page.getByTestId('hub-sync-now').click();
+  // Over 2G: the sync, then the manifest (the pack update starts as the sync ends).
+  await expect
+    .poll(() => page.getByTestId('hub-sync-state').getAttribute('data-phase'), { timeout: 30_000 })
+    .toBe('synced');
+  await expect
+    .poll(() => page.getByTestId('pack-updates').getAttribute('data-phase'), { timeout: 30_000 })
+    .toBe('idle');
+  expect(asked()).toBe(before);
+}
+
 describe('signed updates from the hub, in a browser', () => {
   it('downloads the calendar and a course correction over 2G, resumes after a cut without starting over, and shows the meetings', async () => {
     const profile = await openProfile('en-GB');
@@ -198,6 +241,10 @@ describe('signed updates from the hub, in a browser', () => {
     await page.goto(`${hub.origin}/#/meetings`);
     await page.getByTestId(`meeting-${SG13}`).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hub-packs-meetings-en.png') });
+
+    // A damaged calendar is refused with its reason; the installed one stays, and is not fetched again.
+    await refusedCalendar(profile, '2031.1.2', 'en');
+    republishCalendar('2031.1.3', false);
     await profile.context.close();
   }, 240_000);
 
@@ -219,6 +266,7 @@ describe('signed updates from the hub, in a browser', () => {
     await page.goto(`${hub.origin}/#/meetings`);
     await page.getByTestId(`meeting-${SG13}`).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hub-packs-meetings-ar.png') });
+    await refusedCalendar(profile, '2031.1.4', 'ar');
     await profile.context.close();
   }, 240_000);
 });
