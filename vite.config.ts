@@ -21,17 +21,13 @@ const hubProxy = { '/v1': { target: process.env['HUB_URL'] ?? 'http://127.0.0.1:
  */
 function trustedKeysFromEnvironment(): Plugin {
   const file = process.env['GAPBRIDGE_TRUSTED_KEYS'];
+  const shipped = path.resolve(import.meta.dirname, 'renderer/packs/trustedKeys.json');
   return {
     name: 'gapbridge-trusted-keys',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (
-        !file ||
-        source !== './trustedKeys.json' ||
-        !importer?.replaceAll('\\', '/').endsWith('renderer/packs/trustedKeys.ts')
-      )
-        return null;
-      return path.resolve(file);
+      if (!file || !importer || !source.endsWith('trustedKeys.json')) return null;
+      return path.resolve(path.dirname(importer), source) === shipped ? path.resolve(file) : null;
     },
   };
 }

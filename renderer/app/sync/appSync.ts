@@ -8,9 +8,9 @@ import { startSyncService } from '../../sync/syncService';
 import { webLock } from '../../sync/syncLoop';
 import { createSyncStatusStore, type SyncState } from '../../sync/syncStatus';
 import { userLanguages } from '../../i18n/languages';
-import { createPackUpdater } from '../../packs/packUpdater';
+import type { PackUpdater } from '../../packs/packUpdater';
 import { createPackUpdateStore, type PackUpdateState } from '../../packs/packUpdateStatus';
-import { pinnedKeys } from '../../packs/trustedKeys';
+import trustedKeys from '../../packs/trustedKeys.json';
 import { syncDerivations } from '../syncDerivations';
 import { chooseHubClient } from './chooseHubClient';
 
@@ -36,24 +36,43 @@ export function usePackUpdates<T>(selector: (state: PackUpdateState) => T): T {
   return useStore(packUpdates, selector);
 }
 
-const packKeys = pinnedKeys();
-
 /** Whether this build trusts a hub's pack key at all (trustedKeys.json): else no update is asked for. */
-export const packUpdatesEnabled = packKeys.size > 0;
+export const packUpdatesEnabled = trustedKeys.keys.length > 0;
 
-const packUpdater = createPackUpdater({
-  db,
-  send: (request) => hub.client.request(request),
-  keys: packKeys,
-  languages: () => userLanguages(document.documentElement.lang, navigator.languages),
-  // The certificate keys' store is wired here when it lands (storeCertificateKeys in db/certificateKeys.ts).
-  onCertificateKeys: () => undefined,
-  status: packUpdates,
-});
+let packUpdater: Promise<PackUpdater> | null = null;
+
+/** The updater, in its own chunk (signature checks and pack schemas are not small), loaded at the first sync. */
+function loadPackUpdater(): Promise<PackUpdater> {
+  packUpdater ??= Promise.all([import('../../packs/packUpdater'), import('../../packs/trustedKeys')]).then(
+    ([{ createPackUpdater }, { pinnedKeys }]) =>
+      createPackUpdater({
+        db,
+        send: (request) => hub.client.request(request),
+        keys: pinnedKeys(),
+        languages: () => userLanguages(document.documentElement.lang, navigator.languages),
+        // The certificate keys' store is wired here when it lands (storeCertificateKeys in db/certificateKeys.ts).
+        onCertificateKeys: () => undefined,
+        status: packUpdates,
+      }),
+  );
+  return packUpdater;
+}
+
+function updatePacks(options?: { otherLanguages?: boolean }): Promise<void> {
+  if (!packUpdatesEnabled) return Promise.resolve();
+  return loadPackUpdater().then(
+    (updater) => updater.update(options),
+    (error: unknown) => {
+      // A chunk that failed to load (an update of the app under way): tried again at the next sync.
+      packUpdater = null;
+      console.error('Pack updates unavailable', error);
+    },
+  );
+}
 
 /** Downloads the course updates in the languages other than the delegate's (Settings → Hub). */
 export function downloadOtherLanguages(): Promise<void> {
-  return packUpdater.update({ otherLanguages: true });
+  return updatePacks({ otherLanguages: true });
 }
 
 export const hubSession = createHubSession({
@@ -72,7 +91,7 @@ export const hubSession = createHubSession({
       // One loop per profile: the profile is the database, shared by every window and tab.
       withLock: webLock(db.name),
       status: syncStatus,
-      afterCycle: () => void packUpdater.update(),
+      afterCycle: () => void updatePacks(),
     }),
 });
 
