@@ -153,6 +153,12 @@ function stored(page: Page, id: string): Promise<{ installed: string | null; rec
   );
 }
 
+/** Scrolls to the foot of the page, so that the element ends above the sticky status bar. */
+async function showWhole(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.scrollingElement?.scrollTo({ top: document.scrollingElement.scrollHeight }));
+}
+
 async function refusedCalendar({ page, packRequests }: Profile, version: string, language: string): Promise<void> {
   const installed = (await stored(page, 'calendar/all')).installed;
   republishCalendar(version, true);
@@ -191,7 +197,8 @@ describe('signed updates from the hub, in a browser', () => {
     await empty.waitFor({ timeout: 30_000 });
     expect(await empty.innerText()).toContain(en.get('agenda.hubNote') as string);
     expect(await empty.getByRole('link').getAttribute('href')).toBe('#/settings/hub');
-    await page.getByTestId('no-upcoming').screenshot({ path: path.join(SCREENSHOTS, 'hub-packs-empty-en.png') });
+    await showWhole(page, 'no-upcoming');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'hub-packs-empty-en.png') });
 
     // The network goes when the course's second piece is asked for (CDP's offline mode only
     // refuses new requests, so the request is failed as a dropped link would fail it).
@@ -251,7 +258,8 @@ describe('signed updates from the hub, in a browser', () => {
     const profile = await openProfile('ar');
     const { page, network } = profile;
     await page.getByTestId('no-upcoming-hub').waitFor({ timeout: 30_000 });
-    await page.getByTestId('no-upcoming').screenshot({ path: path.join(SCREENSHOTS, 'hub-packs-empty-ar.png') });
+    await showWhole(page, 'no-upcoming');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'hub-packs-empty-ar.png') });
     await network.send('Network.emulateNetworkConditions', LINK_2G);
     await register(profile, 'mandoub@example.org');
     await expect.poll(() => progressDone(page), { timeout: 90_000, interval: 100 }).toBeGreaterThan(0);
