@@ -70,7 +70,8 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    // Tests and their helpers (*.testing.ts) run in Node.
+    ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/**/*.testing.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks, i18next },
     rules: {

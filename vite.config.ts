@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import packageJson from './package.json' with { type: 'json' };
 import { CONTENT_SECURITY_POLICY } from './electron/security/contentSecurityPolicy.ts';
@@ -12,11 +13,31 @@ import { CONTENT_SECURITY_POLICY } from './electron/security/contentSecurityPoli
  */
 const hubProxy = { '/v1': { target: process.env['HUB_URL'] ?? 'http://127.0.0.1:8787' } };
 
+/**
+ * `GAPBRIDGE_TRUSTED_KEYS=keys.json npm run build`: a build that trusts the pack keys in that file
+ * instead of renderer/packs/trustedKeys.json (same shape), so that a hub operator builds the app
+ * for their hub without editing the repository, and the end-to-end tests build one that trusts
+ * their own hub's key (docs/packs.md).
+ */
+function trustedKeysFromEnvironment(): Plugin {
+  const file = process.env['GAPBRIDGE_TRUSTED_KEYS'];
+  const shipped = path.resolve(import.meta.dirname, 'renderer/packs/trustedKeys.json');
+  return {
+    name: 'gapbridge-trusted-keys',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!file || !importer || !source.endsWith('trustedKeys.json')) return null;
+      return path.resolve(path.dirname(importer), source) === shipped ? path.resolve(file) : null;
+    },
+  };
+}
+
 /** The renderer: one build served by Electron's app:// scheme and, unchanged, by `npm run web`. */
 export default defineConfig({
   root: 'renderer',
   base: '/',
   plugins: [
+    trustedKeysFromEnvironment(),
     react(),
     // The web build's offline worker (dist/sw.js). Electron loads the same dist/ over app:// and
     // never registers it: renderer/app/offline/offlineWorker.ts decides at run time.

@@ -58,6 +58,9 @@ describe('the hub IPC channels', () => {
     const good = { method: 'GET', path: '/v1/packs/calendar/en/3', range: { start: 1024, ifRange: '"abc"' } };
     await call(IPC.hubRequest, appFrame, good);
     expect(hub.request).toHaveBeenCalledWith(good);
+    const piece = { method: 'GET', path: '/v1/packs/calendar/en/3', range: { start: 1024, end: 2047 } };
+    await call(IPC.hubRequest, appFrame, piece);
+    expect(hub.request).toHaveBeenLastCalledWith(piece);
     const refused = [
       { method: 'POST', path: '/v1/sessions', json: { email: 'a@example.org', password: 'x' } },
       { method: 'POST', path: '/v1/accounts' },
@@ -71,6 +74,7 @@ describe('the hub IPC channels', () => {
       { method: 'PATCH', path: '/v1/me' },
       { method: 'GET', path: '/v1/me', headers: { authorization: 'Bearer x' } },
       { method: 'GET', path: '/v1/packs/calendar/en/3', range: { start: -1 } },
+      { method: 'GET', path: '/v1/packs/calendar/en/3', range: { start: 10, end: 9 } },
       { method: 'GET', path: '/v1/packs/calendar/en/3', range: { start: 0, ifRange: 'a\r\nx: y' } },
       { method: 'POST', path: '/v1/certificates', json: { name: 'x'.repeat(300_000) } },
       'GET /v1/me',
@@ -79,7 +83,7 @@ describe('the hub IPC channels', () => {
       await expect(call(IPC.hubRequest, appFrame, request)).rejects.toThrow(/Malformed hub request/);
     }
     await expect(call(IPC.hubRequest, appFrame, good, 'extra')).rejects.toThrow(/Unexpected arguments/);
-    expect(hub.request).toHaveBeenCalledTimes(1);
+    expect(hub.request).toHaveBeenCalledTimes(2);
   });
 
   it('refuses every call from another origin or a subframe before the hub is asked', async () => {

@@ -15,12 +15,14 @@ const hubRequestSchema = z.strictObject({
   range: z
     .strictObject({
       start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative().optional(),
       ifRange: z
         .string()
         .max(200)
         .regex(/^[\x21-\x7e]+$/)
         .optional(),
     })
+    .refine((range) => range.end === undefined || range.end >= range.start)
     .optional(),
 }) satisfies z.ZodType<HubRequest>;
 

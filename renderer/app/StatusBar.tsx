@@ -3,7 +3,8 @@ import { usePendingChangeCount } from '../db/hooks';
 import type { LanguageCode } from '../i18n/languages';
 import { hashOf } from '../state/view';
 import { useIsOnline } from '../sync/connectivity';
-import { hubSession, useSyncState } from './sync/appSync';
+import { formatPercent } from '../i18n/format';
+import { hubSession, usePackUpdates, useSyncState } from './sync/appSync';
 import { DesktopUpdateNotice } from './updates/DesktopUpdateNotice';
 import { clockWarningText, needsSettings, syncStatusText } from './sync/syncStatusText';
 
@@ -12,6 +13,7 @@ export function StatusBar() {
   const isOnline = useIsOnline();
   const pending = usePendingChangeCount();
   const status = useSyncState((state) => state.status);
+  const packProgress = usePackUpdates((state) => state.progress);
   const clockWarning = clockWarningText(
     useSyncState((state) => state.clockSkewMs),
     t,
@@ -41,6 +43,16 @@ export function StatusBar() {
         )}
       </p>
       <DesktopUpdateNotice />
+      {packProgress && (
+        <p role="status" className="pack-status" data-testid="pack-status">
+          <a href={hashOf('settings', ['hub'])}>
+            {t('packs.statusBar', {
+              percent: formatPercent(packProgress.done / packProgress.total, i18n.language as LanguageCode),
+            })}
+          </a>{' '}
+          <progress max={packProgress.total} value={packProgress.done} aria-hidden="true" />
+        </p>
+      )}
       {clockWarning && (
         <p className="clock-warning" data-testid="clock-warning">
           {clockWarning}

@@ -1,6 +1,13 @@
 import { installCalendarPack, installCoursePack, installedPacks } from '../db/contentPacks';
 import type { GapbridgeDatabase } from '../db/database';
-import { calendarPackSchema, coursePackSchema, manifestSchema, type ManifestEntry } from './packSchema';
+import {
+  calendarPackSchema,
+  coursePackSchema,
+  manifestSchema,
+  type CalendarPack,
+  type CoursePack,
+  type ManifestEntry,
+} from './packSchema';
 import { compareVersions } from './versions';
 
 export type PackErrorCode = 'unreachable' | 'corrupt';
@@ -39,6 +46,38 @@ function parseJson(bytes: ArrayBuffer, url: string): unknown {
   }
 }
 
+/**
+ * A content pack's bytes, read and checked against its schema and against what its manifest says
+ * it is (kind, language, version); null when they are not that pack. Shared by the app's own
+ * packs and the hub's signed ones.
+ */
+export function readContentPack(
+  bytes: Uint8Array | ArrayBuffer,
+  entry: { kind: 'course' | 'calendar'; lang: string; version: string },
+): CoursePack | CalendarPack | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return null;
+  }
+  const pack = entry.kind === 'course' ? coursePackSchema.safeParse(json) : calendarPackSchema.safeParse(json);
+  if (!pack.success || pack.data.lang !== entry.lang || pack.data.version !== entry.version) return null;
+  return pack.data;
+}
+
+/**
+ * Installs a checked pack in one transaction (contentPacks.ts); false when a newer one of that
+ * kind and language is installed, which is then kept.
+ */
+export function installContentPack(
+  db: GapbridgeDatabase,
+  pack: CoursePack | CalendarPack,
+  sha256: string,
+): Promise<boolean> {
+  return pack.kind === 'course' ? installCoursePack(db, pack, sha256) : installCalendarPack(db, pack, sha256);
+}
+
 /** A pack is wanted when none is installed for it, or the offered one is newer or differs at the same version. */
 function isWanted(entry: ManifestEntry, installed: Map<string, { version: string; sha256: string }>): boolean {
   const current = installed.get(entry.id);
@@ -70,14 +109,9 @@ export async function installPacksFrom(
     const url = new URL(entry.file, baseUrl).href;
     const bytes = await fetchBytes(fetcher, url);
     if ((await sha256Hex(bytes)) !== entry.sha256) throw new PackError('corrupt', `${url}: checksum mismatch`);
-    const json = parseJson(bytes, url);
-    const pack = entry.kind === 'course' ? coursePackSchema.safeParse(json) : calendarPackSchema.safeParse(json);
-    if (!pack.success || pack.data.lang !== entry.lang || pack.data.version !== entry.version) {
-      throw new PackError('corrupt', `${url}: not the pack the manifest describes`);
-    }
-    if (pack.data.kind === 'course') await installCoursePack(db, pack.data, entry.sha256);
-    else await installCalendarPack(db, pack.data, entry.sha256);
-    done.push(entry.id);
+    const pack = readContentPack(bytes, entry);
+    if (!pack) throw new PackError('corrupt', `${url}: not the pack the manifest describes`);
+    if (await installContentPack(db, pack, entry.sha256)) done.push(entry.id);
   }
   return done;
 }

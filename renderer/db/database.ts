@@ -20,6 +20,10 @@ import type {
   SyncStateRecord,
   RejectedChangeRecord,
   TombstoneRecord,
+  PackDownloadRecord,
+  PackChunkRecord,
+  PackRefusalRecord,
+  PackStateRecord,
 } from './records';
 import { strictDurability } from './durability';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
@@ -49,6 +53,10 @@ export class GapbridgeDatabase extends Dexie {
   tombstones!: Table<TombstoneRecord, [string, string]>;
   syncRejections!: EntityTable<RejectedChangeRecord, 'seq'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  packDownloads!: EntityTable<PackDownloadRecord, 'id'>;
+  packChunks!: Table<PackChunkRecord, [string, number]>;
+  packRefusals!: EntityTable<PackRefusalRecord, 'id'>;
+  packState!: EntityTable<PackStateRecord, 'key'>;
 
   constructor(name = DATABASE_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

@@ -125,6 +125,64 @@ export interface ContentPackRecord {
   installedAt: IsoInstant;
 }
 
+/**
+ * A pack from the hub being downloaded (schema version 6): the signed manifest's entry for it, the
+ * ETag the first bytes came with, and how many bytes are stored in `packChunks`, from byte 0 on.
+ */
+export interface PackDownloadRecord {
+  /** The pack's id, `calendar/all`, `course/fr`. */
+  id: string;
+  version: string;
+  sha256: string;
+  size: number;
+  url: string;
+  /** The hub's ETag for these bytes; a resumed request must still name it (If-Range). */
+  etag: string | null;
+  received: number;
+  startedAt: IsoInstant;
+}
+
+/** Received bytes of a pack download, one record per request answered. */
+export interface PackChunkRecord {
+  packId: string;
+  /** The offset of the first byte in the pack. */
+  start: number;
+  bytes: Uint8Array;
+}
+
+/** Why a pack from the hub was not installed (`renderer/packs/packUpdater.ts`). */
+export type PackRefusalReason =
+  /** The bytes are not those the signed manifest lists (size or SHA-256). */
+  | 'wrong-size'
+  | 'wrong-hash'
+  /** The bytes are as signed, but not a pack of that kind, language and version this app can read. */
+  | 'invalid-pack';
+
+/**
+ * A pack version refused after download: kept so that it is not downloaded again and again, and
+ * shown in Settings → Hub. Cleared when a newer version of that pack is installed.
+ */
+export interface PackRefusalRecord {
+  id: string;
+  version: string;
+  sha256: string;
+  reason: PackRefusalReason;
+  refusedAt: IsoInstant;
+}
+
+/** Why the hub's list of packs was refused (`verifyManifest`). */
+export type ManifestRefusalReason = 'malformed' | 'unknown-key' | 'revoked-key' | 'bad-signature' | 'older-manifest';
+
+/** What the device knows of the hub's signed manifests, one record under the key `manifest`. */
+export interface PackStateRecord {
+  key: 'manifest';
+  /** The highest manifest sequence accepted: an older manifest is refused. */
+  sequence: number;
+  checkedAt: IsoInstant;
+  /** The last manifest fetched was refused, and why; null when it was accepted. */
+  refusal: ManifestRefusalReason | null;
+}
+
 export interface CourseModuleRecord {
   lang: LanguageCode;
   id: string;

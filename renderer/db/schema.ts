@@ -61,6 +61,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     upgrade: upgradeToVersion5,
   },
   {
+    // Packs from a hub (issue 9): downloads in progress and their bytes, so a cut download
+    // resumes; refused versions; the newest signed manifest accepted.
+    version: 6,
+    stores: {
+      packDownloads: 'id',
+      packChunks: '[packId+start]',
+      packRefusals: 'id',
+      packState: 'key',
+    },
+  },
+  {
     // Issue 9: the hubs' public certificate keys this device has learned (beyond the shipped ones).
     version: 8,
     stores: { certificateKeys: 'keyId' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, directionOf, isLanguageCode, matchPreferredLanguage } from './languages';
+import { LANGUAGES, directionOf, isLanguageCode, matchPreferredLanguage, userLanguages } from './languages';
 
 describe('languages', () => {
   it('lists the six languages in ITU order, each named in itself', () => {
@@ -36,5 +36,10 @@ describe('languages', () => {
     expect(isLanguageCode('es')).toBe(true);
     expect(isLanguageCode('de')).toBe(false);
     expect(isLanguageCode(undefined)).toBe(false);
+  });
+
+  it('lists the user’s languages among the six: the interface one first, then the system’s, once each', () => {
+    expect(userLanguages('fr', ['ar-EG', 'fr-CA', 'de', 'en'])).toEqual(['fr', 'ar', 'en']);
+    expect(userLanguages('zh', [])).toEqual(['zh']);
   });
 });

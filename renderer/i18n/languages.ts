@@ -30,6 +30,15 @@ export function directionOf(code: LanguageCode): TextDirection {
  * The first of the user's preferred BCP 47 tags (`fr-CA`, `zh-Hant-TW`, `ar-EG`) whose primary
  * language is one of the six, else English.
  */
+/**
+ * The delegate's languages among the six, first first: the interface language, then those the
+ * system prefers (a delegate who reads French and Arabic gets both courses' updates at once).
+ */
+export function userLanguages(current: string, preferred: readonly string[]): LanguageCode[] {
+  const codes = [current, ...preferred].map((tag) => tag.split(/[-_]/)[0]?.toLowerCase());
+  return [...new Set(codes.filter(isLanguageCode))];
+}
+
 export function matchPreferredLanguage(preferred: readonly string[]): LanguageCode {
   for (const tag of preferred) {
     const primary = tag.split(/[-_]/)[0]?.toLowerCase();

@@ -12,6 +12,13 @@ export const SIGNED_MANIFEST_FORMAT = 1;
 /** Prefixed to what is signed, so that a signature over a manifest can never pass for another kind of document. */
 export const MANIFEST_SIGNING_CONTEXT = 'gapbridge/pack-manifest/1\n';
 
+/**
+ * What a hub publishes: course text (one pack per language), the calendar, and the public keys
+ * that verify its certificates (renderer/certificates/certificateKeys.ts).
+ */
+export const PACK_KINDS = ['course', 'calendar', 'certificate-keys'] as const;
+export type PackKind = (typeof PACK_KINDS)[number];
+
 const languageCode = z.enum(LANGUAGES.map((l) => l.code) as [LanguageCode, ...LanguageCode[]]);
 const version = z.string().regex(/^\d+(\.\d+)*$/, 'a dotted numeric version');
 export const keyIdSchema = z.string().regex(/^[0-9a-f]{16}$/);
@@ -19,15 +26,15 @@ const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
 
 export const signedPackSchema = z
   .strictObject({
-    /** `calendar/all`, `course/fr`. */
-    id: z.string().regex(/^(calendar\/all|course\/[a-z]{2})$/),
-    kind: z.enum(['course', 'calendar']),
+    /** `calendar/all`, `course/fr`, `certificate-keys/all`. */
+    id: z.string().regex(/^(calendar\/all|certificate-keys\/all|course\/[a-z]{2})$/),
+    kind: z.enum(PACK_KINDS),
     lang: z.union([languageCode, z.literal('all')]),
     version,
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     size: z.number().int().positive(),
     /** Relative to the hub's origin: `/v1/packs/calendar/all/2026.12.1`. */
-    url: z.string().regex(/^\/v1\/packs\/[a-z]+\/[a-z]+\/[\d.]+$/),
+    url: z.string().regex(/^\/v1\/packs\/[a-z]+(-[a-z]+)*\/[a-z]+\/[\d.]+$/),
   })
   .refine((pack) => pack.id === `${pack.kind}/${pack.lang}` && pack.url === `/v1/packs/${pack.id}/${pack.version}`, {
     message: 'id and url must name the pack’s kind, language and version',

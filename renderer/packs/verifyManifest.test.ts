@@ -116,6 +116,32 @@ describe('a manifest signed by the hub (Node crypto) is checked by the app (pure
     const twice = body();
     twice.packs.push({ ...twice.packs[0]!, version: '2026.12.2', url: '/v1/packs/calendar/all/2026.12.2' });
     expect(verifyManifest(signWith(hub, twice), pinned(hub))).toEqual({ ok: false, reason: 'malformed' });
+    // The certificate keys are one pack for all languages, at their own url, and nothing else.
+    const keysEntry = {
+      id: 'certificate-keys/all' as const,
+      kind: 'certificate-keys' as const,
+      lang: 'all' as const,
+      version: '2',
+      sha256: 'c'.repeat(64),
+      size: 400,
+      url: '/v1/packs/certificate-keys/all/2',
+    };
+    expect(verifyManifest(signWith(hub, body({ packs: [keysEntry] })), pinned(hub)).ok).toBe(true);
+    const keysInFrench = {
+      ...keysEntry,
+      id: 'certificate-keys/fr',
+      lang: 'fr',
+      url: '/v1/packs/certificate-keys/fr/2',
+    };
+    expect(verifyManifest(signWith(hub, body({ packs: [keysInFrench as never] })), pinned(hub))).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+    const strayUrl = { ...keysEntry, url: '/v1/packs/certificate-keys-/all/2' };
+    expect(verifyManifest(signWith(hub, body({ packs: [strayUrl] })), pinned(hub))).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
     const shortSignature = { ...signWith(hub, body()), signature: toBase64(new Uint8Array(10)) };
     expect(verifyManifest(shortSignature, pinned(hub))).toEqual({ ok: false, reason: 'bad-signature' });
   });

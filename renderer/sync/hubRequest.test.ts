@@ -28,6 +28,8 @@ describe('hub route requests', () => {
 
     await send({ method: 'GET', path: '/v1/packs/calendar/en/3', range: { start: 4096, ifRange: '"v3"' } });
     expect(fetch.mock.calls[1]![1]!.headers).toMatchObject({ range: 'bytes=4096-', 'if-range': '"v3"' });
+    await send({ method: 'GET', path: '/v1/packs/calendar/en/3', range: { start: 0, end: 131071 } });
+    expect(fetch.mock.calls[2]![1]!.headers).toMatchObject({ range: 'bytes=0-131071' });
   });
 
   it('says offline when the request fails, and refuses paths that are not plain hub routes', async () => {

@@ -10,8 +10,11 @@ export interface HubRequest {
   path: string;
   /** A JSON body (POST, PUT). */
   json?: unknown;
-  /** Asks for the body from this byte on, e.g. to resume a download; `ifRange` is the ETag it must still have. */
-  range?: { start: number; ifRange?: string | undefined } | undefined;
+  /**
+   * Asks for the body from byte `start` (up to `end`, inclusive, if given), e.g. to download a pack
+   * in pieces and resume it; `ifRange` is the ETag it must still have.
+   */
+  range?: { start: number; end?: number | undefined; ifRange?: string | undefined } | undefined;
 }
 
 /** The headers a caller of a hub route may need; the others stay behind. */
@@ -108,7 +111,7 @@ export function createHubRequester({
     if (session) headers.authorization = `Bearer ${session}`;
     if (request.json !== undefined) headers['content-type'] = 'application/json';
     if (request.range) {
-      headers.range = `bytes=${request.range.start}-`;
+      headers.range = `bytes=${request.range.start}-${request.range.end ?? ''}`;
       if (request.range.ifRange) headers['if-range'] = request.range.ifRange;
     }
     const controller = new AbortController();

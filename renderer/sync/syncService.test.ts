@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION, type PushedChange, type SyncAnswer, type SyncRequest 
 /** An outbox in memory and a hub that answers each request from a script (then plainly). */
 function harness(
   script: Array<SyncFailure | { serverTimeOffsetMs: number }> = [],
-  { online: startOnline = true, lockFreed = Promise.resolve() } = {},
+  { online: startOnline = true, lockFreed = Promise.resolve(), afterCycle = () => {} } = {},
 ) {
   let outbox: PushedChange[] = [];
   let seq = 0;
@@ -77,6 +77,7 @@ function harness(
     connectivity,
     idleMs: 60_000,
     random: () => 1,
+    afterCycle,
   });
   return {
     service,
@@ -100,6 +101,28 @@ function harness(
 describe('the sync service', () => {
   beforeEach(() => vi.useFakeTimers({ now: Date.parse('2026-12-07T10:00:00Z') }));
   afterEach(() => vi.useRealTimers());
+
+  it('calls afterCycle after each cycle that reached the hub, not after a failed one, and does not wait for it', async () => {
+    let calls = 0;
+    // What afterCycle starts (a pack download) may take long: the loop does not wait for it.
+    const afterCycle = () => {
+      calls += 1;
+      void new Promise(() => {});
+    };
+    const h = harness([{ kind: 'offline' }], { afterCycle });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.requests).toHaveLength(1);
+    expect(calls).toBe(0);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(h.status.getState().status.phase).toBe('synced');
+    // Every request after the failed first one reached the hub.
+    expect(calls).toBe(h.requests.length - 1);
+    expect(calls).toBeGreaterThan(0);
+    h.service.syncNow();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toBe(h.requests.length - 1);
+    await h.service.stop();
+  });
 
   it('syncs at once and says so: syncing, then synced at the time it finished', async () => {
     let freeLock = () => {};

@@ -34,6 +34,11 @@ export interface SyncServiceOptions {
   idleMs?: number;
   now?: () => number;
   random?: () => number;
+  /**
+   * Called after each cycle that reached the hub (e.g. to look for signed pack updates). Not
+   * awaited: whatever it starts runs beside the loop and never holds up the next cycle.
+   */
+  afterCycle?: () => void;
 }
 
 export interface SyncService {
@@ -109,6 +114,11 @@ export function startSyncService(options: SyncServiceOptions): SyncService {
       if (report.serverTime) {
         const skew = Date.parse(report.serverTime) - now();
         status.setState({ clockSkewMs: Math.abs(skew) > CLOCK_WARNING_MS ? skew : null });
+      }
+      try {
+        options.afterCycle?.();
+      } catch (error) {
+        console.error('After a sync cycle', error);
       }
       return report;
     },

@@ -3,6 +3,7 @@
  * code with which that person sets a new password (a small hub has no mail server);
  * `npm run hub -- publish calendar|course …` signs and publishes content packs (docs/packs.md),
  * `npm run hub -- publish app DIR` publishes the desktop app's release (the output of `npm run dist`),
+ * `publish certificate-keys` publishes the certificate keys as a signed pack,
  * and `npm run hub -- pack-key` prints the hub's public key for the app to pin.
  * Certificate keys: `certificate-keys` prints the published keys (the JSON the app ships),
  * `rotate-certificate-key` retires the signing key for a new one, `revoke-certificate-key KEY_ID`
@@ -16,7 +17,7 @@ import { createAccounts } from './accounts/accounts';
 import { loadAnswerKey } from './certificates/answerKey';
 import { createSigningKeys } from './certificates/signingKeys';
 import { runPublishApp } from './appUpdates/appRelease';
-import { runPackKey, runPublish } from './packs/packCommands';
+import { runPackKey, runPublish, runPublishCertificateKeys } from './packs/packCommands';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -27,6 +28,16 @@ async function main(argv: string[]) {
   // Packs and app releases live in their folders, not in the database: publishing works while the hub runs.
   if (command === 'publish' && rest[0] === 'app') {
     console.log(await runPublishApp(appDir, rest[1]));
+    return;
+  }
+  if (command === 'publish' && rest[0] === 'certificate-keys') {
+    // The certificate keys are in the database: published as a pack for devices to refresh theirs.
+    const { db } = await openHubDatabase(process.env, ROOT);
+    try {
+      console.log(runPublishCertificateKeys(packsDir, await createSigningKeys(db, () => new Date()).published()));
+    } finally {
+      await db.close();
+    }
     return;
   }
   if (command === 'publish') {

@@ -4,12 +4,13 @@ import { certificateFigures } from './certificates';
 import { courseFigures } from './course';
 import { draftsFigures } from './drafts';
 import { meetingsFigures } from './meetings';
+import { packFigures } from './packs';
 import { shellFigures, type Figure } from './shell';
 import { syncFigures } from './sync';
 
 const SUITES = { shell: shellFigures, course: courseFigures, meetings: meetingsFigures, drafts: draftsFigures };
 /** Suites measured in Node, without the browser. */
-const NODE_SUITES = { sync: syncFigures, certificates: certificateFigures };
+const NODE_SUITES = { sync: syncFigures, certificates: certificateFigures, packs: packFigures };
 
 /**
  * `npm run bench`: prints figures measured on this machine. A benchmark, never a pass/fail test.

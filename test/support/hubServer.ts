@@ -17,15 +17,22 @@ export interface RunningHub {
 }
 
 /**
- * A real hub on loopback, on a fresh embedded PGlite, serving dist/ from its own origin. With
- * `gradesCertificates`, it grades and signs certificates against the built course packs, as
- * `npm run hub` does.
+ * A real hub on loopback, on a fresh embedded PGlite, serving dist/ (or `webRoot`) from its own
+ * origin, and the signed packs published in `packsDir` if given. With `gradesCertificates`, it
+ * grades and signs certificates against the built course packs, as `npm run hub` does.
  */
-export async function startHub({ gradesCertificates = false } = {}): Promise<RunningHub> {
+export async function startHub(
+  options: { webRoot?: string; packsDir?: string; gradesCertificates?: boolean } = {},
+): Promise<RunningHub> {
   const db = await openPgliteDatabase();
   await migrate(db);
-  const answerKey = gradesCertificates ? loadAnswerKey(path.join(DIST, 'packs')) : null;
-  const app = buildHub({ db, webRoot: DIST, answerKey });
+  const answerKey = options.gradesCertificates ? loadAnswerKey(path.join(DIST, 'packs')) : null;
+  const app = buildHub({
+    db,
+    webRoot: options.webRoot ?? DIST,
+    answerKey,
+    ...(options.packsDir ? { packsDir: options.packsDir } : {}),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { useSyncState } from '../../app/sync/appSync';
 import { hashOf } from '../../state/view';
 
 /**
- * When no meeting ahead is known: the ways a meeting reaches this device in this version (typed
- * in from its collective letter, or a calendar file), and plainly that a hub's calendar is not
- * available yet.
+ * When no meeting ahead is known: the ways a meeting reaches this device by hand (typed in from
+ * its collective letter, or a calendar file), and the hub's: the secretariat or regional office
+ * running it publishes the next meetings, which arrive with sync (signed out: where to sign in).
  */
 export function NoUpcomingMeetings({ headingLevel }: { headingLevel: 'h2' | 'h3' }) {
   const { t } = useTranslation('meetings');
+  const signedIn = useSyncState((state) => state.account !== null);
   const Heading = headingLevel;
   return (
     <div className="empty-state" data-testid="no-upcoming">
@@ -22,7 +24,15 @@ export function NoUpcomingMeetings({ headingLevel }: { headingLevel: 'h2' | 'h3'
           <a href={hashOf('meetings')}>{t('agenda.wayFile')}</a> <span className="hint">{t('agenda.wayFileHint')}</span>
         </li>
       </ol>
-      <p className="hint">{t('agenda.hubNote')}</p>
+      <p className="hint" data-testid="no-upcoming-hub">
+        {t('agenda.hubNote')}
+        {!signedIn && (
+          <>
+            {' '}
+            {t('agenda.hubSignIn')} <a href={hashOf('settings', ['hub'])}>{t('agenda.hubSettingsLink')}</a>
+          </>
+        )}
+      </p>
     </div>
   );
 }

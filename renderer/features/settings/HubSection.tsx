@@ -6,6 +6,7 @@ import { clockWarningText, formatSyncTime, syncStatusText } from '../../app/sync
 import type { LanguageCode } from '../../i18n/languages';
 import { useViewStore } from '../../state/view';
 import { HubSignInForm } from './HubSignInForm';
+import { PackUpdates } from './PackUpdates';
 import { RejectedChanges } from './RejectedChanges';
 import { SignInQuestion } from './SignInQuestion';
 import { signOut, syncNow } from './hubActions';
@@ -55,6 +56,7 @@ function SignedIn({ email, hubUrl }: { email: string; hubUrl: string }) {
         </button>
       </div>
       <p className="hub-hint">{t('hub.signOutMeans')}</p>
+      <PackUpdates />
     </>
   );
 }

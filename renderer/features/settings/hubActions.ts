@@ -1,4 +1,4 @@
-import { hubSession } from '../../app/sync/appSync';
+import { downloadOtherLanguages, hubSession } from '../../app/sync/appSync';
 import { db } from '../../db';
 import { UnsyncedWorkError } from '../../db/syncAccount';
 import { dismissRejectedChange as dismissStored } from '../../db/syncStore';
@@ -57,4 +57,9 @@ export function syncNow(): void {
 /** Removes a rejected change from the list once the delegate has read it. */
 export function dismissRejectedChange(seq: number): Promise<void> {
   return dismissStored(db, seq);
+}
+
+/** The course updates in the languages other than the delegate's, which wait to be asked for. */
+export function downloadCourseInOtherLanguages(): Promise<void> {
+  return downloadOtherLanguages();
 }

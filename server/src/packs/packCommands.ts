@@ -1,10 +1,11 @@
 import { toBase64 } from '../../../renderer/sync/base64';
 import { loadOrCreateHubKey } from './hubKey';
-import { publishCalendar, publishCourse } from './publish';
+import type { CertificateKeys } from '../../../renderer/certificates/certificateKeys';
+import { publishCalendar, publishCertificateKeys, publishCourse } from './publish';
 import type { PublishResult } from './packStore';
 
 export const PUBLISH_USAGE =
-  'usage: npm run hub -- publish calendar FILE.ics --version V | publish calendar PACK.json | publish course DIR | publish app DIR';
+  'usage: npm run hub -- publish calendar FILE.ics --version V | publish calendar PACK.json | publish course DIR | publish certificate-keys | publish app DIR';
 
 function report(result: PublishResult, keyId: string): string {
   const sequence = result.manifest?.manifest.sequence ?? 0;
@@ -25,6 +26,13 @@ export function runPublish(packsDir: string, args: string[], now = new Date()): 
   if (what === 'course') return report(publishCourse(packsDir, key, target, now), key.keyId);
   const result = publishCalendar(packsDir, key, target, version, now);
   return `${result.summary}.\n${report(result, key.keyId)}`;
+}
+
+/** `npm run hub -- publish certificate-keys`: the keys come from the hub's database (main.ts reads them). */
+export function runPublishCertificateKeys(packsDir: string, keys: CertificateKeys, now = new Date()): string {
+  const key = loadOrCreateHubKey(packsDir);
+  const ids = keys.keys.map((each) => each.keyId).join(', ');
+  return `${keys.keys.length} certificate keys (${ids}).\n${report(publishCertificateKeys(packsDir, key, keys, now), key.keyId)}`;
 }
 
 /** `npm run hub -- pack-key`: the line for renderer/packs/trustedKeys.json, so that the app trusts this hub. */

@@ -7,6 +7,7 @@ import {
   signedManifestSchema,
   SIGNED_MANIFEST_FORMAT,
   type ManifestBody,
+  type PackKind,
   type SignedManifest,
   type SignedPack,
 } from '../../../renderer/packs/signedManifest';
@@ -19,7 +20,7 @@ import type { HubKey } from './hubKey';
  * in with one rename, so a reader sees the old manifest or the new one, never half of one.
  */
 export interface NewPack {
-  kind: 'course' | 'calendar';
+  kind: PackKind;
   lang: SignedPack['lang'];
   version: string;
   bytes: Uint8Array;

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compileCalendar } from '../../../content/build/compileCalendar';
 import { compileCourse } from '../../../content/build/compileCourse';
 import { readSourceFile } from '../../../content/build/guards';
 import { readCourseSources, readCourseVersion, readFactGrades } from '../../../content/build/readSources';
+import { certificateKeysSchema, type CertificateKeys } from '../../../renderer/certificates/certificateKeys';
 import { calendarPackSchema, type CalendarPack } from '../../../renderer/content/packSchema';
 import { compareVersions } from '../../../renderer/content/versions';
 import { calendarFromIcs } from './calendarFromIcs';
@@ -81,4 +83,28 @@ export function publishCourse(packsDir: string, key: HubKey, courseDir: string, 
     packs.map((pack) => ({ kind: 'course', lang: pack.lang, version: pack.version, bytes: encode(pack) })),
     now,
   );
+}
+
+export const CERTIFICATE_KEYS_PACK = 'certificate-keys/all';
+
+/**
+ * `publish certificate-keys`: the hub's certificate keys (signingKeys.ts `published()`), as the
+ * `certificate-keys/all` pack, so that devices learn of a new or revoked key with their next
+ * sync. Versions count up from 1; the same keys again publish nothing.
+ */
+export function publishCertificateKeys(
+  packsDir: string,
+  key: HubKey,
+  keys: CertificateKeys,
+  now = new Date(),
+): PublishResult {
+  const bytes = encode(certificateKeysSchema.parse(keys));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const published = readManifest(packsDir)?.manifest.packs.find((each) => each.id === CERTIFICATE_KEYS_PACK);
+  const version = !published
+    ? '1'
+    : published.sha256 === sha256
+      ? published.version
+      : String(Number(published.version.split('.')[0]) + 1);
+  return publishPacks(packsDir, key, [{ kind: 'certificate-keys', lang: 'all', version, bytes }], now);
 }

@@ -42,4 +42,19 @@ describe('npm run hub -- publish', () => {
     expect(usage.status).toBe(1);
     expect(usage.stderr).toContain('usage: npm run hub -- publish calendar');
   }, 120_000);
+
+  it('publishes the certificate keys of the hub’s database as a signed pack', () => {
+    // This command opens the database (an embedded PGlite here) for the keys.
+    const { DATABASE_URL: _none, ...withoutPostgres } = env;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'publish', 'certificate-keys'], {
+      env: { ...withoutPostgres, HUB_DATA_DIR: path.join(work, 'hub-data') },
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^1 certificate keys \([0-9a-f]{10}\)\.\nPublished certificate-keys\/all: manifest 2/);
+    const manifest = signedManifestSchema.parse(JSON.parse(readFileSync(path.join(packsDir, 'manifest.json'), 'utf8')));
+    expect(manifest.manifest.packs.map((pack) => `${pack.id} ${pack.version}`)).toContain('certificate-keys/all 1');
+    expect(verifyManifest(manifest, pinnedKeys({ keys: [JSON.parse(hub('pack-key').stdout)] })).ok).toBe(true);
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { sendFileWithRanges } from '../web/byteRanges';
+import { PACK_KINDS } from '../../../renderer/packs/signedManifest';
 import { publishedPack, readManifest } from './packStore';
 
 const errorSchema = { type: 'object', properties: { error: { type: 'string' } }, required: ['error'] } as const;
@@ -71,7 +72,7 @@ export function registerPackRoutes(app: FastifyInstance, packsDir: string): void
           type: 'object',
           required: ['kind', 'lang', 'version'],
           properties: {
-            kind: { type: 'string', enum: ['calendar', 'course'] },
+            kind: { type: 'string', enum: [...PACK_KINDS] },
             lang: { type: 'string', pattern: '^(all|[a-z]{2})$' },
             version: { type: 'string', pattern: '^\\d+(\\.\\d+)*$' },
           },
