@@ -26,6 +26,7 @@ describe('GapbridgeDatabase', () => {
         'certificates',
         'contentPacks',
         'draftSnapshots',
+        'draftAccess',
         'courseModules',
         'draftUpdates',
         'drafts',

@@ -239,3 +239,22 @@ export async function replaceDraftState(
     await db.draftUpdates.put({ ...latest!, merged: syncedChangesOf(removed) });
   });
 }
+
+/**
+ * Removes a draft someone else shared with this person, once the hub says their access was
+ * withdrawn (a `draftAccess` tombstone): the draft, its updates and snapshots, and the changes of
+ * it still waiting to be sent (the hub would refuse them). Runs inside the pull's transaction.
+ */
+export async function removeWithdrawnDraft(db: GapbridgeDatabase, draftId: string): Promise<void> {
+  await db.drafts.delete(draftId);
+  await db.draftUpdates.where('draftId').equals(draftId).delete();
+  await db.draftSnapshots.where('draftId').equals(draftId).delete();
+  await db.draftAccess.delete(draftId);
+  await db.outbox
+    .filter((entry) =>
+      entry.table === 'draftUpdates'
+        ? entry.data?.['draftId'] === draftId
+        : entry.table.startsWith('draft') && entry.key === draftId,
+    )
+    .delete();
+}

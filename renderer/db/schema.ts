@@ -60,6 +60,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: upgradeToVersion5,
   },
+  {
+    // Drafts written together (issue 9): who may read and write each shared draft.
+    version: 7,
+    stores: { draftAccess: 'draftId' },
+  },
 ];
 
 /**
