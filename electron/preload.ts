@@ -10,6 +10,7 @@ const hub = {
     await ipcRenderer.invoke(IPC.hubSignOut);
   },
   exchange: (request) => ipcRenderer.invoke(IPC.hubExchange, request),
+  request: (request) => ipcRenderer.invoke(IPC.hubRequest, request),
 } satisfies HubBridge;
 
 /** The renderer's only door to the main process: the contract, and not one IPC call more. */

@@ -233,6 +233,7 @@ describe('the desktop hub client against a real hub', { timeout: 30_000 }, () =>
       signIn: (...args) => invoke(IPC.hubSignIn, ...args),
       signOut: () => invoke(IPC.hubSignOut),
       exchange: (request) => invoke(IPC.hubExchange, request),
+      request: (request) => invoke(IPC.hubRequest, request),
     });
 
     await expect(client.register(hubUrl, 'zara@example.org', 'short')).rejects.toEqual(
@@ -247,6 +248,15 @@ describe('the desktop hub client against a real hub', { timeout: 30_000 }, () =>
       changes: [],
     });
     expect(answer).toMatchObject({ acked: 0, more: false });
+
+    // Another route, signed in with the token the main process adds: the certificate route answers
+    // 422 (no attempts) rather than 401, and nothing of the token crosses back.
+    const certificate = await client.request({ method: 'POST', path: '/v1/certificates', json: { name: 'Zara' } });
+    expect(certificate.status).not.toBe(401);
+    const keys = await client.request({ method: 'GET', path: '/v1/certificate-keys' });
+    expect(keys.status).toBe(200);
+    expect(keys.headers['content-type']).toContain('application/json');
+    expect(JSON.parse(new TextDecoder().decode(keys.body))).toHaveProperty('keys');
 
     const token = await storedToken();
     expect(token).not.toBeNull();
@@ -263,6 +273,10 @@ describe('the desktop hub client against a real hub', { timeout: 30_000 }, () =>
       expect(await hub.account()).toEqual({ ok: true, value: { hubUrl, email: 'amara@example.org' } });
       const request: SyncRequest = { protocol: 1, deviceId: 'laptop-3f9c2a71', cursor: 0, changes: [] };
       expect(await hub.exchange(request)).toEqual({ ok: false, failure: { kind: 'offline' } });
+      expect(await hub.request({ method: 'GET', path: '/v1/certificate-keys' })).toEqual({
+        ok: false,
+        failure: { kind: 'offline' },
+      });
     } finally {
       server = buildHub({ db: database.db, clock: () => new Date(Date.now() + hubShiftMs) });
       await server.listen({ host: '127.0.0.1', port: Number(new URL(hubUrl).port) });

@@ -1,5 +1,11 @@
 import type { AccountFailure, HubAccount } from '../../renderer/sync/hubClient';
-import type { HubAccountResult, HubBridge, HubExchangeResult } from '../../renderer/platform/contract';
+import type {
+  HubAccountResult,
+  HubBridge,
+  HubExchangeResult,
+  HubRequestResult,
+} from '../../renderer/platform/contract';
+import { createHubRequester } from '../../renderer/sync/hubRequest';
 import { createHubTransport, SyncTransportError } from '../../renderer/sync/transport';
 import { requestProfile, requestSession, revokeSession } from './accountRequests';
 import { toHubOrigin, type HubOriginGuard } from './hubOrigin';
@@ -136,6 +142,26 @@ export function createDesktopHub({ file, guard, now = Date.now, stallMs }: Deskt
         const failure = error instanceof SyncTransportError ? error.failure : { kind: 'offline' as const };
         if (failure.kind === 'signed-out') await forget(live.session);
         return { ok: false, failure };
+      }
+    },
+
+    async request(request): Promise<HubRequestResult> {
+      const live = await liveSession();
+      const hubUrl = live?.hubUrl ?? (await current())?.hubUrl;
+      if (!hubUrl) return { ok: false, failure: { kind: 'offline' } };
+      const send = createHubRequester({
+        hubUrl,
+        token: () => live?.session.token ?? null,
+        fetch: guard.fetch as typeof fetch,
+        stallMs,
+      });
+      try {
+        const response = await send(request);
+        // The hub no longer knows the session the request carried: it is over here too.
+        if (response.status === 401 && live) await forget(live.session);
+        return { ok: true, response };
+      } catch (error) {
+        return { ok: false, failure: error instanceof SyncTransportError ? error.failure : { kind: 'offline' } };
       }
     },
   };

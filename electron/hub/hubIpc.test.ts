@@ -16,6 +16,7 @@ function setUp() {
     signIn: vi.fn(async () => ({ ok: false as const, failure: { kind: 'offline' as const } })),
     signOut: vi.fn(async () => {}),
     exchange: vi.fn(async () => ({ ok: false as const, failure: { kind: 'signed-out' as const } })),
+    request: vi.fn(async () => ({ ok: false as const, failure: { kind: 'offline' as const } })),
   } satisfies HubBridge;
   const registered = new Map<string, Registered>();
   registerIpcHandlers(
@@ -46,10 +47,39 @@ const request: SyncRequest = {
 };
 
 describe('the hub IPC channels', () => {
-  it('registers the five hub channels', () => {
+  it('registers the six hub channels', () => {
     expect([...setUp().registered.keys()].sort()).toEqual(
-      [IPC.hubAccount, IPC.hubExchange, IPC.hubRegister, IPC.hubSignIn, IPC.hubSignOut].sort(),
+      [IPC.hubAccount, IPC.hubExchange, IPC.hubRegister, IPC.hubRequest, IPC.hubSignIn, IPC.hubSignOut].sort(),
     );
+  });
+
+  it('passes a well-formed route request on, and refuses the session routes, odd paths and extra fields', async () => {
+    const { call, hub } = setUp();
+    const good = { method: 'GET', path: '/v1/packs/calendar/en/3', range: { start: 1024, ifRange: '"abc"' } };
+    await call(IPC.hubRequest, appFrame, good);
+    expect(hub.request).toHaveBeenCalledWith(good);
+    const refused = [
+      { method: 'POST', path: '/v1/sessions', json: { email: 'a@example.org', password: 'x' } },
+      { method: 'POST', path: '/v1/accounts' },
+      { method: 'POST', path: '/v1/sync' },
+      { method: 'POST', path: '/v1/password-resets' },
+      { method: 'GET', path: '/v1/packs/../sessions' },
+      { method: 'GET', path: '/v1/packs/%2e%2e/sessions' },
+      { method: 'GET', path: '//attacker.example/v1/me' },
+      { method: 'GET', path: 'https://attacker.example/v1/me' },
+      { method: 'GET', path: '/admin' },
+      { method: 'PATCH', path: '/v1/me' },
+      { method: 'GET', path: '/v1/me', headers: { authorization: 'Bearer x' } },
+      { method: 'GET', path: '/v1/packs/calendar/en/3', range: { start: -1 } },
+      { method: 'GET', path: '/v1/packs/calendar/en/3', range: { start: 0, ifRange: 'a\r\nx: y' } },
+      { method: 'POST', path: '/v1/certificates', json: { name: 'x'.repeat(300_000) } },
+      'GET /v1/me',
+    ];
+    for (const request of refused) {
+      await expect(call(IPC.hubRequest, appFrame, request)).rejects.toThrow(/Malformed hub request/);
+    }
+    await expect(call(IPC.hubRequest, appFrame, good, 'extra')).rejects.toThrow(/Unexpected arguments/);
+    expect(hub.request).toHaveBeenCalledTimes(1);
   });
 
   it('refuses every call from another origin or a subframe before the hub is asked', async () => {

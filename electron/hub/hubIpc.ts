@@ -1,6 +1,7 @@
 import { IPC, type HubBridge } from '../../renderer/platform/contract';
 import { IpcRefusal, type IpcHandler } from '../ipc';
 import { MAX_HUB_ADDRESS_LENGTH } from './hubOrigin';
+import { toHubRequest } from './hubRequestSchema';
 import { toSyncRequest } from './syncRequestSchema';
 
 /** The longest e-mail address (RFC 5321) and password the hub accepts (server/src/accounts/routes.ts). */
@@ -48,6 +49,12 @@ export function createHubIpcHandlers(hub: HubBridge): Record<string, IpcHandler>
       const checked = toSyncRequest(request);
       if (!checked) throw new IpcRefusal('Malformed sync request');
       return hub.exchange(checked);
+    },
+    async [IPC.hubRequest](_sender, request, ...extra) {
+      noMore(extra);
+      const checked = toHubRequest(request);
+      if (!checked) throw new IpcRefusal('Malformed hub request');
+      return hub.request(checked);
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { LanguageCode } from '../i18n/languages';
 import type { AccountFailure, HubAccount } from '../sync/hubClient';
+import type { HubRequest, HubResponse } from '../sync/hubRequest';
 import type { SyncFailure } from '../sync/transport';
 import type { SyncAnswer, SyncRequest } from '../sync/wire';
 
@@ -43,6 +44,7 @@ export interface GapbridgeBridge {
 /** An account request's outcome as it crosses IPC, where an Error would lose its kind. */
 export type HubAccountResult<T> = { ok: true; value: T } | { ok: false; failure: AccountFailure };
 export type HubExchangeResult = { ok: true; answer: SyncAnswer } | { ok: false; failure: SyncFailure };
+export type HubRequestResult = { ok: true; response: HubResponse } | { ok: false; failure: SyncFailure };
 
 /**
  * The hub as the Electron main process offers it: it makes every request and keeps the session
@@ -54,6 +56,8 @@ export interface HubBridge {
   signIn(hubUrl: string, email: string, password: string): Promise<HubAccountResult<HubAccount>>;
   signOut(): Promise<void>;
   exchange(request: SyncRequest): Promise<HubExchangeResult>;
+  /** Another hub route (`HubClient.request`), with the session's token added here when signed in. */
+  request(request: HubRequest): Promise<HubRequestResult>;
 }
 
 /** The kinds of text file the app saves, with their extension and media type. */
@@ -77,6 +81,7 @@ export const IPC = {
   hubSignIn: 'gapbridge:hub-sign-in',
   hubSignOut: 'gapbridge:hub-sign-out',
   hubExchange: 'gapbridge:hub-exchange',
+  hubRequest: 'gapbridge:hub-request',
 } as const;
 
 /** The renderer's origin in Electron. Chosen once: IndexedDB is per origin, so never change it. */

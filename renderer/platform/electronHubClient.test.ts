@@ -23,6 +23,7 @@ function fakeHub(overrides: Partial<HubBridge>): HubBridge {
     signIn: vi.fn(async () => ({ ok: false as const, failure: { kind: 'offline' as const } })),
     signOut: vi.fn(async () => {}),
     exchange: vi.fn(async () => ({ ok: false as const, failure: { kind: 'signed-out' as const } })),
+    request: vi.fn(async () => ({ ok: false as const, failure: { kind: 'offline' as const } })),
     ...overrides,
   };
 }

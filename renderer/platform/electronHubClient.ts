@@ -25,5 +25,10 @@ export function createElectronHubClient(hub: HubBridge): HubClient {
         return result.answer;
       },
     },
+    async request(request) {
+      const result = await hub.request(request);
+      if (!result.ok) throw new SyncTransportError(result.failure);
+      return result.response;
+    },
   };
 }

@@ -1,3 +1,4 @@
+import type { HubRequest, HubResponse } from './hubRequest';
 import type { SyncTransport } from './transport';
 
 /**
@@ -47,4 +48,9 @@ export interface HubClient {
   signOut(): Promise<void>;
   /** The sync exchange with the signed-in hub; fails with `signed-out` when there is none. */
   readonly transport: SyncTransport;
+  /**
+   * Any other hub route (certificates, packs, shared drafts), signed in when there is a session.
+   * Throws a SyncTransportError when no whole answer arrived (or no hub is configured).
+   */
+  request(request: HubRequest): Promise<HubResponse>;
 }

@@ -17,6 +17,7 @@ function harness({ previous = null as HubAccount | null, signedIn = null as HubA
     },
     signOut: async () => void (session = null),
     transport: { exchange: () => Promise.reject(new Error('not used')) },
+    request: () => Promise.reject(new Error('not used')),
   };
   let last = previous;
   const linked: Array<HubAccount & { bringLocalWork: boolean }> = [];

@@ -1,5 +1,6 @@
 import { retryAfterMs } from './backoff';
 import { HubAccountError, type AccountFailure, type HubAccount, type HubClient } from './hubClient';
+import { createHubRequester } from './hubRequest';
 import { createHubTransport } from './transport';
 
 /** The hub's password rule (server/src/accounts/routes.ts): checked here too, to answer at once. */
@@ -189,5 +190,6 @@ export function createWebHubClient({
       flagSignOut(!(await endSession()));
     },
     transport: createHubTransport({ hubUrl, fetch: fetchImpl }),
+    request: createHubRequester({ hubUrl, fetch: fetchImpl }),
   };
 }

@@ -23,8 +23,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+export interface FreshDatabaseOptions {
+  /**
+   * PostgreSQL only: the database's default collation from ICU (e.g. 'en-US'), as a hub operator's
+   * cluster may have, instead of the "C" that test clusters default to.
+   */
+  icuLocale?: string;
+}
+
 /** A new, migrated, empty database of the given kind. */
-export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
+export async function freshDatabase(backend: Backend, { icuLocale }: FreshDatabaseOptions = {}): Promise<TestDatabase> {
   if (backend === 'pglite') {
     const db = await openPgliteDatabase();
     await migrate(db);
@@ -34,7 +42,11 @@ export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
   const name = `gb_test_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(
+    icuLocale
+      ? `create database ${name} locale_provider icu icu_locale '${icuLocale.replace(/[^A-Za-z-]/g, '')}' template template0`
+      : `create database ${name}`,
+  );
   await admin.end();
   const url = new URL(POSTGRES_URL!);
   url.pathname = `/${name}`;

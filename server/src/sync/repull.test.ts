@@ -257,3 +257,47 @@ describe.each(BACKENDS)('re-pulling one table on %s', (backend) => {
     expect(await database.db.query("select 1 from devices where device_id = 'desktop-intruder'")).toEqual([]);
   });
 });
+
+/**
+ * An operator's PostgreSQL may collate text by a language's rules (ICU), where 'a' < 'B' < 'Z-1'
+ * < 'z'. A re-pull resumes after the last key the device stored, which the device compares by
+ * code point: the hub must order and cut keys the same way, whatever the database's collation.
+ */
+describe.runIf(BACKENDS.includes('postgres'))('re-pulling on PostgreSQL with a language collation', () => {
+  let database: TestDatabase;
+  let hub: FastifyInstance;
+
+  beforeAll(async () => {
+    database = await freshDatabase('postgres', { icuLocale: 'en-US' });
+    hub = buildHub({ db: database.db });
+    await hub.listen({ host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await hub.close();
+    await database.drop();
+  });
+
+  it('still pages keys in code point order, resuming after the right key', async () => {
+    const [{ collation }] = (await database.db.query<{ collation: string }>(
+      `select datlocprovider::text || ':' || coalesce(daticulocale, '') as collation from pg_database where datname = current_database()`,
+    )) as [{ collation: string }];
+    expect(collation).toBe('i:en-US');
+    const hubUrl = `http://127.0.0.1:${(hub.server.address() as AddressInfo).port}`;
+    const token = await signUp(hub, 'ines@example.org');
+    const transport = createHubTransport({ hubUrl, token: () => token });
+    const laptop = new MemoryStore('laptop-icu');
+    const keys = ['a', 'B', 'é', '中', '😀', 'ｚ', 'z', 'Z-1', 'a b', 'Zebra', 'b'];
+    for (const key of keys) laptop.write('settings', key, 'put', { value: key });
+    await runSyncCycle(laptop, transport);
+    const answer = await transport.exchange({
+      protocol: 1,
+      deviceId: 'fresh-device',
+      cursor: 0,
+      changes: [],
+      repull: { table: 'settings', after: 'Z-1' },
+    });
+    const expected = keys.filter((key) => compareSyncKeys(key, 'Z-1') > 0).sort(compareSyncKeys);
+    expect(expected.slice(0, 3)).toEqual(['Zebra', 'a', 'a b']);
+    expect(answer.repull!.records.map((record) => record.key)).toEqual(expected);
+  });
+});
