@@ -273,3 +273,8 @@ export async function removeWithdrawnDraft(db: GapbridgeDatabase, draftId: strin
     )
     .delete();
 }
+
+/** Who may read and write a shared draft, as the hub last said; undefined for a draft never shared. */
+export function draftAccessOf(db: GapbridgeDatabase, draftId: string) {
+  return db.draftAccess.get(draftId);
+}

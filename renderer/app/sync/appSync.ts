@@ -3,6 +3,7 @@ import { db } from '../../db';
 import { watchPendingChangeCount } from '../../db/hooks';
 import { isSameAccount, linkAccount, previousAccount } from '../../db/syncAccount';
 import { openSyncStore } from '../../db/syncStore';
+import type { HubRequest, HubResponse } from '../../sync/hubRequest';
 import { createHubSession } from '../../sync/hubSession';
 import { startSyncService } from '../../sync/syncService';
 import { webLock } from '../../sync/syncLoop';
@@ -43,6 +44,11 @@ export const hubSession = createHubSession({
       status: syncStatus,
     }),
 });
+
+/** One of the hub's other routes (shared drafts, certificates) with this profile's session. */
+export function hubRequest(request: HubRequest): Promise<HubResponse> {
+  return hub.client.request(request);
+}
 
 /** At start-up, in the background: resumes syncing if this profile is signed in. */
 export function startAppSync(): void {

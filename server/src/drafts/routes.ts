@@ -63,7 +63,7 @@ export function registerDraftRoutes(app: FastifyInstance, accounts: Accounts, sh
     },
   );
 
-  app.patch<{ Params: { id: string; email: string }; Body: { role: GranteeRole } }>(
+  app.put<{ Params: { id: string; email: string }; Body: { role: GranteeRole } }>(
     '/v1/drafts/:id/shares/:email',
     {
       preHandler: signedIn,

@@ -54,7 +54,7 @@ describe.each(BACKENDS)('drafts shared between accounts, on %s', (backend) => {
 
   const call = (
     who: keyof typeof devices | null,
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     payload?: object,
   ) =>
@@ -177,9 +177,9 @@ describe.each(BACKENDS)('drafts shared between accounts, on %s', (backend) => {
     await sharedDraft();
     expect((await call('stranger', 'GET', `/v1/drafts/${DRAFT}/access`)).json()).toEqual({ error: 'no-draft' });
     expect((await share('stranger', STRANGER, 'editor')).statusCode).toBe(404);
-    expect(
-      (await call('stranger', 'PATCH', `/v1/drafts/${DRAFT}/shares/${READER}`, { role: 'editor' })).statusCode,
-    ).toBe(404);
+    expect((await call('stranger', 'PUT', `/v1/drafts/${DRAFT}/shares/${READER}`, { role: 'editor' })).statusCode).toBe(
+      404,
+    );
     expect((await call('stranger', 'DELETE', `/v1/drafts/${DRAFT}/shares/${READER}`)).statusCode).toBe(404);
     const answer = await postSync(app, token.stranger, {
       deviceId: devices.stranger,
@@ -194,7 +194,7 @@ describe.each(BACKENDS)('drafts shared between accounts, on %s', (backend) => {
     await sharedDraft();
     const answers = [
       await share(null, STRANGER, 'reader'),
-      await call(null, 'PATCH', `/v1/drafts/${DRAFT}/shares/${READER}`, { role: 'editor' }),
+      await call(null, 'PUT', `/v1/drafts/${DRAFT}/shares/${READER}`, { role: 'editor' }),
       await call(null, 'DELETE', `/v1/drafts/${DRAFT}/shares/${READER}`),
       await call(null, 'GET', `/v1/drafts/${DRAFT}/access`),
     ];
@@ -205,7 +205,7 @@ describe.each(BACKENDS)('drafts shared between accounts, on %s', (backend) => {
     await sharedDraft();
     expect((await share('editor', STRANGER, 'editor')).json()).toEqual({ error: 'not-owner' });
     expect((await share('reader', STRANGER, 'editor')).statusCode).toBe(403);
-    expect((await call('editor', 'PATCH', `/v1/drafts/${DRAFT}/shares/${READER}`, { role: 'editor' })).statusCode).toBe(
+    expect((await call('editor', 'PUT', `/v1/drafts/${DRAFT}/shares/${READER}`, { role: 'editor' })).statusCode).toBe(
       403,
     );
     expect((await call('reader', 'DELETE', `/v1/drafts/${DRAFT}/shares/${EDITOR}`)).statusCode).toBe(403);
@@ -247,7 +247,7 @@ describe.each(BACKENDS)('drafts shared between accounts, on %s', (backend) => {
 
   it('makes a reader an editor, who may then write', async () => {
     await sharedDraft();
-    const changed = await call('owner', 'PATCH', `/v1/drafts/${DRAFT}/shares/${READER}`, { role: 'editor' });
+    const changed = await call('owner', 'PUT', `/v1/drafts/${DRAFT}/shares/${READER}`, { role: 'editor' });
     expect(changed.statusCode).toBe(200);
     expect((await records('reader')).find((change) => change.table === 'draftAccess')?.data).toMatchObject({
       role: 'editor',
