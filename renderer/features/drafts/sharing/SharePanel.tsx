@@ -9,6 +9,8 @@ import { changeRole, fetchAccess, shareDraft, withdrawAccess, type ShareResult }
 import type { DraftAccessView, GranteeRole, ShareFailure } from './shareOutcome';
 
 const ROLES: GranteeRole[] = ['editor', 'reader'];
+/** How often an open shared draft asks the hub who changed it last. */
+const ACCESS_REFRESH_MS = 15_000;
 
 type Message = { kind: 'done'; key: string; email: string } | { kind: 'failed'; failure: ShareFailure } | null;
 
@@ -33,8 +35,15 @@ export function SharePanel({ draftId, access }: { draftId: string; access: Draft
   const ownerEmail = live?.owner ?? access?.ownerEmail ?? account?.email ?? null;
   const accessStamp = access?.hlc;
 
-  // Asked again after each change made here, and when the device learns of one (a new access stamp).
+  // Asked again after each change made here, when the device learns of one (a new access stamp),
+  // and now and then while the draft is shared, for who changed it last.
   const [asked, askAgain] = useState(0);
+  const isShared = members.length > 0 || !isOwner;
+  useEffect(() => {
+    if (!canAsk || !isShared) return;
+    const timer = setInterval(() => askAgain((n) => n + 1), ACCESS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [canAsk, isShared]);
   useEffect(() => {
     if (!canAsk) return;
     let isCurrent = true;
