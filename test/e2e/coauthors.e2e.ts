@@ -157,6 +157,7 @@ describe('two accounts writing one draft', () => {
 
     // Back over 2G: each side's text reaches the other.
     await coauthor.network.send('Network.emulateNetworkConditions', LINK_2G);
+    const backAt = Date.now();
     await expect.poll(() => waiting(coauthor.page), { timeout: 90_000 }).toBe(0);
     await expect
       .poll(() => editorText(coauthor.page), { timeout: 90_000 })
@@ -165,6 +166,7 @@ describe('two accounts writing one draft', () => {
       .poll(() => editorText(author.page), { timeout: 60_000 })
       .toContain('Written offline by the co-author.');
     await expect.poll(async () => (await editorText(coauthor.page)) === (await editorText(author.page))).toBe(true);
+    console.log(`Both texts equal ${Date.now() - backAt} ms after the co-author came back over 2G`);
     await coauthor.page.screenshot({ path: path.join(SCREENSHOTS, 'coauthors-editor-ar.png'), fullPage: true });
 
     // The same draft gives the same file on both sides.

@@ -190,6 +190,26 @@ describe.each(BACKENDS)('drafts shared between accounts, on %s', (backend) => {
     expect(await records('stranger')).toEqual([]);
   });
 
+  it('answers each route by role: members see, only the owner changes, strangers learn nothing', async () => {
+    await sharedDraft();
+    /** Share, change a role, withdraw, see access: in that order, as `who`, about `other`. */
+    const statuses = async (who: keyof typeof devices, other: string) => [
+      (await share(who, STRANGER, 'reader')).statusCode,
+      (await call(who, 'PUT', `/v1/drafts/${DRAFT}/shares/${other}`, { role: 'editor' })).statusCode,
+      (await call(who, 'DELETE', `/v1/drafts/${DRAFT}/shares/${other}`)).statusCode,
+      (await call(who, 'GET', `/v1/drafts/${DRAFT}/access`)).statusCode,
+    ];
+    expect(await statuses('editor', READER)).toEqual([403, 403, 403, 200]);
+    expect(await statuses('reader', EDITOR)).toEqual([403, 403, 403, 200]);
+    expect(await statuses('stranger', READER)).toEqual([404, 404, 404, 404]);
+    // Nothing changed: the same members, with the same roles.
+    expect((await call('owner', 'GET', `/v1/drafts/${DRAFT}/access`)).json().members).toEqual([
+      { email: EDITOR, role: 'editor' },
+      { email: READER, role: 'reader' },
+    ]);
+    expect(await statuses('owner', READER)).toEqual([201, 200, 204, 200]);
+  });
+
   it('refuses every route signed out', async () => {
     await sharedDraft();
     const answers = [
