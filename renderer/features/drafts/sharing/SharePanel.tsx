@@ -9,6 +9,8 @@ import { changeRole, fetchAccess, shareDraft, withdrawAccess, type ShareResult }
 import type { DraftAccessView, GranteeRole, ShareFailure } from './shareOutcome';
 
 const ROLES: GranteeRole[] = ['editor', 'reader'];
+/** An address or a date inside a sentence keeps its own direction (Unicode isolates). */
+const isolated = (text: string) => `\u2068${text}\u2069`;
 /** How often an open shared draft asks the hub who changed it last. */
 const ACCESS_REFRESH_MS = 15_000;
 
@@ -69,7 +71,7 @@ export function SharePanel({ draftId, access }: { draftId: string; access: Draft
       <h2 id="share-heading">{t('share.heading')}</h2>
       {access && access.role !== 'owner' && (
         <p className="notice" data-testid="shared-with-you" data-role={access.role}>
-          {t(`share.sharedWithYou.${access.role}`, { owner: access.ownerEmail })}
+          {t(`share.sharedWithYou.${access.role}`, { owner: isolated(access.ownerEmail) })}
         </p>
       )}
       {isOwner && members.length === 0 && <p className="hint">{t('share.intro')}</p>}
@@ -122,8 +124,8 @@ export function SharePanel({ draftId, access }: { draftId: string; access: Draft
       {live?.lastChangedBy && live.lastChangedAt && (
         <p className="hint" data-testid="share-last-changed">
           {t('share.lastChanged', {
-            email: live.lastChangedBy,
-            when: formatDate(new Date(live.lastChangedAt), lang, { dateStyle: 'medium', timeStyle: 'short' }),
+            email: isolated(live.lastChangedBy),
+            when: isolated(formatDate(new Date(live.lastChangedAt), lang, { dateStyle: 'medium', timeStyle: 'short' })),
           })}
         </p>
       )}
@@ -186,7 +188,7 @@ export function SharePanel({ draftId, access }: { draftId: string; access: Draft
           data-testid="share-message"
         >
           {message.kind === 'done'
-            ? t(`share.done.${message.key}`, { email: message.email })
+            ? t(`share.done.${message.key}`, { email: isolated(message.email) })
             : t(`share.failure.${message.failure}`)}
         </p>
       )}
