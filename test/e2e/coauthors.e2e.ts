@@ -179,6 +179,20 @@ describe('two accounts writing one draft', () => {
     expect(fromAuthor.length).toBeGreaterThan(1000);
     expect(fromCoauthor.equals(fromAuthor)).toBe(true);
 
+    // Restoring an old version of a shared draft asks first, saying what it does to co-authors' text.
+    expect(await author.page.getByTestId('shared-restore-hint').count()).toBe(1);
+    await author.page.getByTestId('take-snapshot').click();
+    const textBefore = await editorText(author.page);
+    const asked = new Promise<string>((resolve) =>
+      author.page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.dismiss();
+      }),
+    );
+    await author.page.getByRole('button', { name: 'Restore this version' }).first().click();
+    expect(await asked).toContain('co-authors');
+    expect(await editorText(author.page)).toBe(textBefore);
+
     // A reader sees the text, live, and cannot change it: no toolbar, nothing queued.
     const reader = await openProfile('fr-FR', READER);
     await share(author.page, READER, 'reader');
@@ -189,6 +203,7 @@ describe('two accounts writing one draft', () => {
     await expect.poll(() => editorText(reader.page), { timeout: 20_000 }).toBe(await editorText(author.page));
     expect(await reader.page.getByTestId('body-editor').getAttribute('contenteditable')).toBe('false');
     expect(await reader.page.getByTestId('tool-heading').count()).toBe(0);
+    expect(await reader.page.getByTestId('take-snapshot').count()).toBe(0);
     expect(await reader.page.getByTestId('cover-title').isDisabled()).toBe(true);
     await reader.page.getByTestId('body-editor').click();
     await reader.page.keyboard.type('A reader tries to write.');
