@@ -27,6 +27,7 @@ describe('GapbridgeDatabase', () => {
         'certificates',
         'contentPacks',
         'draftSnapshots',
+        'draftAccess',
         'courseModules',
         'draftUpdates',
         'drafts',

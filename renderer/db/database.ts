@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   CertificateKeyRecord,
   CertificateRecord,
+  DraftAccessRecord,
   DraftSnapshotRecord,
   FollowRecord,
   ReminderRecord,
@@ -48,6 +49,7 @@ export class GapbridgeDatabase extends Dexie {
   drafts!: EntityTable<DraftRecord, 'id'>;
   draftUpdates!: EntityTable<DraftUpdateRecord, 'seq'>;
   draftSnapshots!: EntityTable<DraftSnapshotRecord, 'id'>;
+  draftAccess!: EntityTable<DraftAccessRecord, 'draftId'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   syncState!: EntityTable<SyncStateRecord, 'key'>;
   tombstones!: Table<TombstoneRecord, [string, string]>;

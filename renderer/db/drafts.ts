@@ -30,7 +30,20 @@ export type DraftMetaChange = Partial<Pick<DraftRecord, 'title' | 'meetingId' | 
 
 /** The tables a change of a draft touches. */
 function draftScope(db: GapbridgeDatabase) {
-  return [db.draftUpdates, db.drafts, ...syncScope(db)];
+  return [db.draftUpdates, db.drafts, db.draftAccess, ...syncScope(db)];
+}
+
+/** A change of a draft shared with this person as a reader: refused before anything is stored. */
+export class ReadOnlyDraftError extends Error {
+  constructor(readonly draftId: string) {
+    super(`Draft ${draftId} is shared with you to read only`);
+    this.name = 'ReadOnlyDraftError';
+  }
+}
+
+/** Whether this person may only read the draft (the hub's last word on it, kept offline). */
+export async function isReadOnlyDraft(db: GapbridgeDatabase, draftId: string): Promise<boolean> {
+  return (await db.draftAccess.get(draftId))?.role === 'reader';
 }
 
 /**
@@ -46,6 +59,8 @@ export async function appendDraftUpdate(
 ): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction('rw', draftScope(db), async () => {
+    // The hub would refuse it; a reader's device never queues it (nor stores it as if saved).
+    if (await isReadOnlyDraft(db, draftId)) throw new ReadOnlyDraftError(draftId);
     const changeId = crypto.randomUUID();
     const hlc = await recordChange(db, syncedFields.draftUpdate(changeId, draftId, update));
     await db.draftUpdates.add({ changeId, hlc, draftId, update, createdAt: now });
@@ -238,4 +253,28 @@ export async function replaceDraftState(
     const [latest] = await db.draftUpdates.where('draftId').equals(draftId).toArray();
     await db.draftUpdates.put({ ...latest!, merged: syncedChangesOf(removed) });
   });
+}
+
+/**
+ * Removes a draft someone else shared with this person, once the hub says their access was
+ * withdrawn (a `draftAccess` tombstone): the draft, its updates and snapshots, and the changes of
+ * it still waiting to be sent (the hub would refuse them). Runs inside the pull's transaction.
+ */
+export async function removeWithdrawnDraft(db: GapbridgeDatabase, draftId: string): Promise<void> {
+  await db.drafts.delete(draftId);
+  await db.draftUpdates.where('draftId').equals(draftId).delete();
+  await db.draftSnapshots.where('draftId').equals(draftId).delete();
+  await db.draftAccess.delete(draftId);
+  await db.outbox
+    .filter((entry) =>
+      entry.table === 'draftUpdates'
+        ? entry.data?.['draftId'] === draftId
+        : entry.table.startsWith('draft') && entry.key === draftId,
+    )
+    .delete();
+}
+
+/** Who may read and write a shared draft, as the hub last said; undefined for a draft never shared. */
+export function draftAccessOf(db: GapbridgeDatabase, draftId: string) {
+  return db.draftAccess.get(draftId);
 }

@@ -4,7 +4,8 @@
  */
 import type { PublishedKey } from '../certificates/certificateKeys';
 import type { LanguageCode } from '../i18n/languages';
-import type { SyncTableName } from '../sync/wire';
+import type { DraftRole } from '../sync/tableSchemas';
+import type { RejectionCode, SyncTableName } from '../sync/wire';
 
 export type IsoInstant = string;
 
@@ -305,6 +306,20 @@ export interface DraftRecord {
   trashHlc?: string | undefined;
 }
 
+/**
+ * Who may read and write a shared draft, as the hub last said (the `draftAccess` table, written
+ * by the hub alone): kept so that the device knows offline whether it may change the draft.
+ */
+export interface DraftAccessRecord {
+  draftId: string;
+  ownerEmail: string;
+  /** This person's own role. */
+  role: DraftRole;
+  /** Everyone else it is shared with (not the owner). */
+  members: { email: string; role: Exclude<DraftRole, 'owner'> }[];
+  hlc: string;
+}
+
 /** One Yjs update of a draft's document (cover fields and body), appended as the user types. */
 export interface DraftUpdateRecord {
   seq?: number;
@@ -360,7 +375,7 @@ export interface RejectedChangeRecord {
   /** The synced table, as on the wire (e.g. `settings`). */
   table: string;
   key: string;
-  code: 'unknown-table' | 'invalid' | 'unsupported-version' | 'immutable';
+  code: RejectionCode;
   rejectedAt: IsoInstant;
 }
 

@@ -72,6 +72,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    // Drafts written together (issue 9): who may read and write each shared draft.
+    version: 7,
+    stores: { draftAccess: 'draftId' },
+  },
+  {
     // Issue 9: the hubs' public certificate keys this device has learned (beyond the shipped ones).
     version: 8,
     stores: { certificateKeys: 'keyId' },

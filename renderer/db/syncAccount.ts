@@ -60,6 +60,8 @@ export async function linkAccount(
     }
     await db.outbox.clear();
     await db.syncRejections.clear();
+    // Who may write a shared draft is the previous account's to know, not the new one's.
+    await db.draftAccess.clear();
     await db.syncState.put({ key: 'cursor', value: '0' });
     await db.syncState.put({ key: 'account', value: accountValue(account) });
     if (account.bringLocalWork) await queueAllWork(db);

@@ -14,8 +14,8 @@ import {
   type SyncTableName,
 } from '../sync/wire';
 import type { GapbridgeDatabase } from './database';
-import { loadDraftDoc, syncedChangesOf, type DraftMetaChange } from './drafts';
-import type { DraftRecord, QuizAttemptRecord, RejectedChangeRecord, SettingKey } from './records';
+import { loadDraftDoc, removeWithdrawnDraft, syncedChangesOf, type DraftMetaChange } from './drafts';
+import type { DraftAccessRecord, DraftRecord, QuizAttemptRecord, RejectedChangeRecord, SettingKey } from './records';
 import { announceRemoteDraftUpdates } from './remoteDraftUpdates';
 import { clockOf, deviceIdOf, saveClock, syncedRecordTables, syncScope } from './syncedChanges';
 
@@ -38,7 +38,15 @@ export interface SyncDerivations {
 /** Every table a pulled page may touch: applied in one transaction with the cursor. */
 function applyScope(db: GapbridgeDatabase) {
   // The answer key (questions of the installed course packs) scores pulled attempts.
-  return [...syncScope(db), db.syncRejections, db.questions, db.contentPacks, ...syncedRecordTables(db)];
+  // A withdrawn draft leaves with its snapshots.
+  return [
+    ...syncScope(db),
+    db.syncRejections,
+    db.questions,
+    db.contentPacks,
+    db.draftSnapshots,
+    ...syncedRecordTables(db),
+  ];
 }
 
 async function readCursor(db: GapbridgeDatabase): Promise<number> {
@@ -138,6 +146,9 @@ class PulledChangeApplier {
         return void (await db.drafts.update(key, { trashHlc: undefined }));
       case 'draftUpdates':
         return;
+      case 'draftAccess':
+        await db.draftAccess.delete(key);
+        return void (await db.tombstones.delete([table, key]));
     }
   }
 
@@ -183,6 +194,12 @@ class PulledChangeApplier {
       case 'draftUpdates':
         // Never merged by clock: known change ids are skipped (see isKnownDraftChange).
         return null;
+      case 'draftAccess': {
+        const access = await db.draftAccess.get(key);
+        if (access) return version(access.hlc);
+        const tombstone = await db.tombstones.get([table, key]);
+        return tombstone ? { deleted: true, hlc: tombstone.hlc, data: null } : null;
+      }
     }
   }
 
@@ -262,6 +279,19 @@ class PulledChangeApplier {
         pending.push(bytes);
         this.effects.draftUpdates.set(draftId, pending);
         this.effects.draftsToDerive.add(draftId);
+        return;
+      }
+      case 'draftAccess': {
+        if (change.op === 'delete') {
+          await removeWithdrawnDraft(db, key);
+          this.effects.draftsToDerive.delete(key);
+          this.effects.draftUpdates.delete(key);
+          await db.tombstones.put({ table, key, hlc });
+          return;
+        }
+        const access = data as unknown as Pick<DraftAccessRecord, 'ownerEmail' | 'role' | 'members'>;
+        await db.draftAccess.put({ draftId: key, ...access, hlc });
+        await db.tombstones.delete([table, key]);
         return;
       }
     }
@@ -358,6 +388,13 @@ export async function syncedRecordsOf(
         hlc,
         deleted: false,
       }));
+    case 'draftAccess': {
+      const tombstones = await db.tombstones.where('[table+key]').between([table, ''], [table, '\uffff']).toArray();
+      return [
+        ...(await db.draftAccess.toArray()).map(({ draftId, hlc }) => ({ key: draftId, hlc, deleted: false })),
+        ...tombstones.map(({ key, hlc }) => ({ key, hlc, deleted: true })),
+      ];
+    }
   }
 }
 

@@ -41,6 +41,7 @@ export const SYNCED_RECORD_TABLES = [
   'reminders',
   'drafts',
   'draftUpdates',
+  'draftAccess',
 ] as const satisfies readonly (keyof GapbridgeDatabase)[];
 
 export function syncedRecordTables(db: GapbridgeDatabase): Table[] {

@@ -30,6 +30,7 @@ const LOCAL_ONLY: Record<string, string> = {
   'db/course.ts#saveLessonPosition': 'the reading position belongs to this device',
   'db/drafts.ts#compactDraft': 'merges this copy of stored updates into one; the same document everywhere',
   'db/meetings.ts#forgetReminder': 'takes back a reminder the system would not show, with its unsent change',
+  'db/drafts.ts#removeWithdrawnDraft': 'removes a draft whose access the hub withdrew: the hub has removed it already',
   'db/syncStore.ts#write': 'stores what was pulled from the hub: it is there already',
   'db/syncStore.ts#deriveDrafts': "recomputes a draft's list entry from its document (derived, never sent)",
   'db/syncAccount.ts#eraseWork': "removes the previous account's work from the device when another signs in",

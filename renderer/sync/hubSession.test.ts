@@ -35,6 +35,7 @@ function harness({ previous = null as HubAccount | null, signedIn = null as HubA
     running.push(entry);
     return {
       syncNow: () => undefined,
+      syncSoon: () => undefined,
       stop: async () => void (entry.stopped = true),
       done: new Promise(() => undefined),
     };

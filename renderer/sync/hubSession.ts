@@ -34,6 +34,8 @@ export interface HubSession {
   link(bringLocalWork: boolean): Promise<void>;
   signOut(): Promise<void>;
   syncNow(): void;
+  /** A cycle soon, respecting a backoff: while a shared draft is open, co-authors' edits come in live. */
+  syncSoon(): void;
 }
 
 /**
@@ -105,6 +107,9 @@ export function createHubSession({ client, links, status, startService }: HubSes
     },
     syncNow() {
       service?.syncNow();
+    },
+    syncSoon() {
+      service?.syncSoon();
     },
   };
 }

@@ -13,6 +13,8 @@ export const TABLE_RULES: Record<SyncTableName, MergeRule> = {
   drafts: 'last-writer-wins',
   draftTrash: 'last-writer-wins',
   draftUpdates: 'immutable',
+  // Written by the hub alone (devices' changes are refused), stamped with the hub's clock.
+  draftAccess: 'last-writer-wins',
 };
 
 /** A record as the hub stores it: the synced fields and the clock of the change that wrote them. */

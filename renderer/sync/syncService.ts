@@ -44,6 +44,8 @@ export interface SyncServiceOptions {
 export interface SyncService {
   /** Sync now, even in a backoff (the "Sync now" button). */
   syncNow(): void;
+  /** A cycle soon, unless the loop is backing off after a failure (it never hammers a failing hub). */
+  syncSoon(): void;
   /** Stops the loop, releases the lock; resolves when it has stopped. */
   stop(): Promise<void>;
   /** Resolves when the loop ends by itself (the hub refused the session) or is stopped. */
@@ -138,6 +140,7 @@ export function startSyncService(options: SyncServiceOptions): SyncService {
 
   return {
     syncNow: () => loop?.retryNow(),
+    syncSoon: () => loop?.nudge(),
     async stop() {
       stopped = true;
       loop?.stop();

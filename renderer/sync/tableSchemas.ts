@@ -7,6 +7,10 @@ import type { SyncTableName } from './wire';
  * here: they come down as signed packs, not through the sync route. Pure: no DOM, no Node.
  */
 
+/** What a person may do with a shared draft: its owner shares it; an editor writes; a reader reads. */
+export const DRAFT_ROLES = ['owner', 'editor', 'reader'] as const;
+export type DraftRole = (typeof DRAFT_ROLES)[number];
+
 const isoInstant = z.iso.datetime({ offset: true });
 const id = z.string().min(1).max(200);
 
@@ -63,6 +67,20 @@ export const SYNC_TABLES = {
         .string()
         .max(1_400_000)
         .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    }),
+  },
+  /**
+   * Who may read and write a shared draft, as this person sees it (key: draft id). Written by the
+   * hub into every member's records when the draft is shared, a role changes or access is
+   * withdrawn; a device never writes it (the hub refuses), so it knows offline whether it may.
+   */
+  draftAccess: {
+    data: z.strictObject({
+      ownerEmail: z.string().min(3).max(254),
+      role: z.enum(DRAFT_ROLES),
+      members: z
+        .array(z.strictObject({ email: z.string().min(3).max(254), role: z.enum(['editor', 'reader']) }))
+        .max(500),
     }),
   },
 } as const satisfies Record<SyncTableName, { data: z.ZodType }>;

@@ -18,10 +18,23 @@ export const SYNC_TABLE_NAMES = [
   'drafts',
   'draftTrash',
   'draftUpdates',
+  'draftAccess',
 ] as const;
 export type SyncTableName = (typeof SYNC_TABLE_NAMES)[number];
 
-export const REJECTION_CODES = ['unknown-table', 'invalid', 'unsupported-version', 'immutable'] as const;
+/**
+ * `read-only`: a reader's change of a shared draft, or any change of a table only the hub writes
+ * (`draftAccess`); `no-access`: a change of a draft shared by someone else with no access to it
+ * (withdrawn, or never given).
+ */
+export const REJECTION_CODES = [
+  'unknown-table',
+  'invalid',
+  'unsupported-version',
+  'immutable',
+  'read-only',
+  'no-access',
+] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 /**

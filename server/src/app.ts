@@ -7,6 +7,8 @@ import { registerCertificateRoutes } from './certificates/routes';
 import { createSigningKeys } from './certificates/signingKeys';
 import { registerAccountRoutes } from './accounts/routes';
 import type { Database } from './db/database';
+import { registerDraftRoutes } from './drafts/routes';
+import { createSharing } from './drafts/sharing';
 import { createSyncService } from './sync/syncService';
 import { registerPackRoutes } from './packs/routes';
 import { registerSyncRoutes } from './sync/routes';
@@ -68,6 +70,7 @@ export function buildHub({
   app.get('/v1/health', async () => ({ ok: true, database: db.kind }));
   registerAccountRoutes(app, accounts);
   registerSyncRoutes(app, accounts, createSyncService(db, clock));
+  registerDraftRoutes(app, accounts, createSharing(db, clock));
   const signingKeys = createSigningKeys(db, clock);
   registerCertificateRoutes(app, accounts, signingKeys, createCertificateService(db, signingKeys, answerKey, clock));
   if (packsDir) registerPackRoutes(app, packsDir);

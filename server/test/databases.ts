@@ -73,6 +73,6 @@ export async function freshDatabase(backend: Backend, { icuLocale }: FreshDataba
 /** Empties every table, so that one database serves a whole test file (PGlite takes seconds to start). */
 export async function emptyDatabase(db: Database): Promise<void> {
   await db.query(
-    'truncate users, sessions, password_resets, sign_in_failures, devices, records, rejections, certificates, certificate_keys cascade',
+    'truncate users, sessions, password_resets, sign_in_failures, devices, records, rejections, certificates, certificate_keys, shared_drafts, draft_shares cascade',
   );
 }

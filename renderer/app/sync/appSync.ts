@@ -4,6 +4,7 @@ import { storeCertificateKeys } from '../../db/certificateKeys';
 import { watchPendingChangeCount } from '../../db/hooks';
 import { isSameAccount, linkAccount, previousAccount } from '../../db/syncAccount';
 import { openSyncStore } from '../../db/syncStore';
+import type { HubRequest, HubResponse } from '../../sync/hubRequest';
 import { createHubSession } from '../../sync/hubSession';
 import { startSyncService } from '../../sync/syncService';
 import { webLock } from '../../sync/syncLoop';
@@ -13,7 +14,6 @@ import type { PackUpdater } from '../../packs/packUpdater';
 import { createPackUpdateStore, type PackUpdateState } from '../../packs/packUpdateStatus';
 import trustedKeys from '../../packs/trustedKeys.json';
 import { syncDerivations } from '../syncDerivations';
-import type { HubRequest, HubResponse } from '../../sync/hubRequest';
 import { chooseHubClient } from './chooseHubClient';
 import { pushPending, type PushOutcome } from './pushPending';
 
@@ -103,7 +103,7 @@ export function startAppSync(): void {
   void hubSession.resume();
 }
 
-/** One request to the hub's other routes (certificates, packs), with this profile's session. */
+/** One request to the hub's other routes (certificates, shared drafts), with this profile's session. */
 export function hubRequest(request: HubRequest): Promise<HubResponse> {
   return hub.client.request(request);
 }

@@ -89,6 +89,23 @@ const MIGRATIONS: readonly string[] = [
      issued_at timestamptz not null
    );
    create index certificates_user on certificates(user_id, issued_at);`,
+  // Drafts written together (issue 9): a shared draft's owner, who changed it last, and who else
+  // may read or write it. Every member's records hold a copy of the draft (see sync/fanOut.ts).
+  `create table shared_drafts (
+     draft_id text primary key,
+     owner_id text not null references users(id) on delete cascade,
+     last_changed_by text references users(id) on delete set null,
+     last_changed_at timestamptz,
+     created_at timestamptz not null default now()
+   );
+   create table draft_shares (
+     draft_id text not null references shared_drafts(draft_id) on delete cascade,
+     grantee_id text not null references users(id) on delete cascade,
+     role text not null check (role in ('editor', 'reader')),
+     created_at timestamptz not null default now(),
+     primary key (draft_id, grantee_id)
+   );
+   create index draft_shares_grantee on draft_shares(grantee_id);`,
 ];
 
 export async function migrate(db: Database): Promise<number> {

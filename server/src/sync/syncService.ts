@@ -17,6 +17,7 @@ import {
 } from './protocol';
 import { isSyncTable, SYNC_TABLES } from './tables';
 import { SYNC_TABLE_NAMES } from '../../../renderer/sync/wire';
+import { ChangeCounters, inMembersTransaction, membersOf, writeRecord, type DraftMembers } from '../drafts/membership';
 
 const PAYLOAD_VERSION = 1;
 
@@ -34,23 +35,37 @@ interface RecordRow {
 /** The reason a change cannot be stored, or null when it is well formed for its table. */
 function validate(change: PushedChange): RejectionCode | null {
   if (!isSyncTable(change.table)) return 'unknown-table';
+  // Only the hub writes who may read and write a shared draft.
+  if (change.table === 'draftAccess') return 'read-only';
   if (change.v !== PAYLOAD_VERSION) return 'unsupported-version';
   if (change.op === 'delete') return null;
   return SYNC_TABLES[change.table].data.safeParse(change.data).success ? null : 'invalid';
+}
+
+/** The draft a change belongs to, for the draft tables. */
+function draftIdOf(change: PushedChange): string | null {
+  if (change.table === 'drafts' || change.table === 'draftTrash') return change.key;
+  const draftId = change.table === 'draftUpdates' ? change.data?.['draftId'] : undefined;
+  return typeof draftId === 'string' ? draftId : null;
 }
 
 /**
  * Applies one device's changes for one user in one transaction, each at most once, and records
  * what it rejected. The user's row is locked first: every change of a user takes the next number
  * of `users.change_seq` in the transaction that writes it, so changes commit in number order and
- * a cursor never steps over a change that commits later, however many hub processes run.
+ * a cursor never steps over a change that commits later, however many hub processes run. A change
+ * of a shared draft is written into every member's records (fan-out), so every member's row is
+ * locked too, all in id order (drafts/membership.ts).
  */
-async function applyChanges(tx: Queryable, userId: string, request: SyncRequest): Promise<number> {
-  const [user] = await tx.query<{ change_seq: number }>('select change_seq from users where id = $1 for update', [
+async function applyChanges(tx: Queryable, userId: string, request: SyncRequest, now: Date): Promise<number> {
+  const draftIds = [...new Set(request.changes.map(draftIdOf).filter((id) => id !== null))];
+  const sharedBefore = await membersOf(tx, draftIds);
+  const counters = await ChangeCounters.lock(tx, [
     userId,
+    ...[...sharedBefore.values()].flatMap((draft) => [...draft.roles.keys()]),
   ]);
-  if (!user) throw new Error('unknown user');
-  let changeSeq = Number(user.change_seq);
+  const shared = await membersOf(tx, draftIds);
+  counters.assertHoldsAll(shared.values());
   await tx.query(
     `insert into devices (user_id, device_id) values ($1, $2) on conflict (user_id, device_id) do nothing`,
     [userId, request.deviceId],
@@ -63,7 +78,7 @@ async function applyChanges(tx: Queryable, userId: string, request: SyncRequest)
 
   const pending = request.changes.filter((change) => change.seq > acked).sort((a, b) => a.seq - b.seq);
   for (const change of pending) {
-    const rejection = validate(change) ?? (await mergeOne(tx, userId, request.deviceId, change, () => ++changeSeq));
+    const rejection = validate(change) ?? (await applyOne(tx, userId, request.deviceId, change, counters, shared, now));
     if (rejection) {
       await tx.query(
         `insert into rejections (user_id, device_id, device_seq, tbl, key, code) values ($1, $2, $3, $4, $5, $6)
@@ -73,7 +88,7 @@ async function applyChanges(tx: Queryable, userId: string, request: SyncRequest)
     }
     acked = Math.max(acked, change.seq);
   }
-  await tx.query('update users set change_seq = $2 where id = $1', [userId, changeSeq]);
+  await counters.save(tx);
   await tx.query('update devices set acked_seq = $3, last_seen = now() where user_id = $1 and device_id = $2', [
     userId,
     request.deviceId,
@@ -82,12 +97,48 @@ async function applyChanges(tx: Queryable, userId: string, request: SyncRequest)
   return acked;
 }
 
+/**
+ * Applies one valid change: into the pusher's records, and for a shared draft's own facts and
+ * updates, from its owner or an editor, into every member's. A reader's change is refused, and so
+ * is any change of a shared draft from someone it is not shared with. Trash is per person.
+ */
+async function applyOne(
+  tx: Queryable,
+  userId: string,
+  deviceId: string,
+  change: PushedChange,
+  counters: ChangeCounters,
+  shared: Map<string, DraftMembers>,
+  now: Date,
+): Promise<RejectionCode | null> {
+  const draftId = draftIdOf(change);
+  const draft = draftId ? shared.get(draftId) : undefined;
+  if (!draft) return mergeOne(tx, userId, deviceId, change, counters);
+  const role = draft.roles.get(userId);
+  if (!role) return 'no-access';
+  if (change.table === 'draftTrash') return mergeOne(tx, userId, deviceId, change, counters);
+  if (role === 'reader') return 'read-only';
+  // A shared draft leaves an account only when its access is withdrawn (drafts/sharing.ts).
+  if (change.op === 'delete') return 'invalid';
+  const rejection = await mergeOne(tx, userId, deviceId, change, counters);
+  if (rejection) return rejection;
+  for (const member of draft.roles.keys()) {
+    if (member !== userId) await mergeOne(tx, member, deviceId, change, counters);
+  }
+  await tx.query('update shared_drafts set last_changed_by = $2, last_changed_at = $3 where draft_id = $1', [
+    draft.draftId,
+    userId,
+    now,
+  ]);
+  return null;
+}
+
 async function mergeOne(
   tx: Queryable,
   userId: string,
   deviceId: string,
   change: PushedChange,
-  nextSeq: () => number,
+  counters: ChangeCounters,
 ): Promise<RejectionCode | null> {
   const table = change.table as keyof typeof SYNC_TABLES;
   const [stored] = await tx.query<StoredVersion>(
@@ -102,23 +153,8 @@ async function mergeOne(
   if (decision === 'reject-delete') return 'immutable';
   if (decision === 'keep') return null;
   const deleted = change.op === 'delete';
-  await tx.query(
-    `insert into records (user_id, tbl, key, deleted, hlc, version, data, seq, origin_device)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     on conflict (user_id, tbl, key) do update set deleted = excluded.deleted, hlc = excluded.hlc,
-       version = excluded.version, data = excluded.data, seq = excluded.seq, origin_device = excluded.origin_device`,
-    [
-      userId,
-      table,
-      change.key,
-      deleted,
-      change.hlc,
-      change.v,
-      deleted ? null : JSON.stringify(change.data),
-      nextSeq(),
-      deviceId,
-    ],
-  );
+  const record = { tbl: table, key: change.key, deleted, hlc: change.hlc, version: change.v };
+  await writeRecord(tx, userId, { ...record, data: change.data ?? null, origin_device: deviceId }, counters);
   return null;
 }
 
@@ -215,7 +251,7 @@ async function rejectionsFor(db: Queryable, userId: string, request: SyncRequest
 export function createSyncService(db: Database, now: () => Date = () => new Date()) {
   return {
     async sync(userId: string, request: SyncRequest): Promise<SyncAnswer> {
-      const acked = await db.transaction((tx) => applyChanges(tx, userId, request));
+      const acked = await inMembersTransaction(db, (tx) => applyChanges(tx, userId, request, now()));
       // Read after the commit: a rejection recorded in an earlier attempt of this same request
       // (whose answer was lost) is reported again, so the device always learns of it.
       const rejected = await rejectionsFor(db, userId, request);

@@ -18,34 +18,39 @@ export function BodyEditor({
   doc,
   language,
   onEditor,
+  readOnly = false,
 }: {
   doc: Y.Doc;
   language: LanguageCode;
   onEditor?: (editor: Editor) => void;
+  /** Shared with this person to read only: co-authors' edits still appear, live. */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation('drafts');
   const editor = useEditor(
     {
       injectCSS: false,
+      editable: !readOnly,
       extensions: [...bodyExtensions(), Collaboration.configure({ document: doc, field: BODY_FIELD })],
       editorProps: {
         attributes: {
           class: 'body-editor',
           'aria-label': t('editor.body'),
           'aria-multiline': 'true',
+          'aria-readonly': String(readOnly),
           role: 'textbox',
           'data-testid': 'body-editor',
         },
       },
       onCreate: ({ editor: created }) => onEditor?.(created),
     },
-    [doc],
+    [doc, readOnly],
   );
 
   return (
     <section className="card" aria-labelledby="body-heading">
       <h2 id="body-heading">{t('editor.body')}</h2>
-      {editor && <Toolbar editor={editor} />}
+      {editor && !readOnly && <Toolbar editor={editor} />}
       <div lang={language} dir={directionOf(language)}>
         <EditorContent editor={editor} />
       </div>

@@ -23,6 +23,10 @@ import { NotSavedNotice, SaveStatus } from './SaveStatus';
 import { useCover, useDraftDocument } from './useDraftDocument';
 import { deadlinesOf, localTimeZone, todayIn, useMeetings } from '../../meetings';
 import { keepVersion, setStatus } from '../draftActions';
+import { useLiveSync } from '../sharing/shareActions';
+import { SharePanel } from '../sharing/SharePanel';
+import { isSharedDraft, useDraftAccess } from '../sharing/useDraftAccess';
+import { useIsOnline } from '../../../sync/connectivity';
 
 const STATUSES: DraftStatus[] = ['draft', 'ready', 'submitted'];
 
@@ -89,6 +93,10 @@ function LoadedEditor({
   const meeting = meetingsData?.meetings.find((m) => m.id === cover.meetingId);
   const deadline = meeting ? (deadlinesOf(meeting).find((d) => d.kind === 'contribution')?.date ?? null) : null;
   const issues = checkDraft(cover, deadline, todayIn(localTimeZone()));
+  const access = useDraftAccess(draft.id);
+  const readOnly = access?.role === 'reader';
+  const isOnline = useIsOnline();
+  useLiveSync(isOnline && isSharedDraft(access));
 
   async function restore(snapshot: DraftSnapshotRecord): Promise<boolean> {
     const version = validSnapshotDoc(snapshot.state);
@@ -107,7 +115,11 @@ function LoadedEditor({
         </h1>
         <label>
           {t('editor.status')}{' '}
-          <select value={cover.status} onChange={(event) => setStatus(doc, event.target.value as DraftStatus)}>
+          <select
+            value={cover.status}
+            disabled={readOnly}
+            onChange={(event) => setStatus(doc, event.target.value as DraftStatus)}
+          >
             {STATUSES.map((status) => (
               <option key={status} value={status}>
                 {t(`statuses.${status}`)}
@@ -118,8 +130,15 @@ function LoadedEditor({
         <SaveStatus state={writerState} />
       </div>
       <NotSavedNotice writer={writer} state={writerState} />
-      <CoverForm doc={doc} cover={cover} meetings={meetingsData?.meetings ?? []} groups={meetingsData?.groups ?? []} />
-      <BodyEditor doc={doc} language={cover.language} />
+      {access !== undefined && <SharePanel draftId={draft.id} access={access} />}
+      <CoverForm
+        doc={doc}
+        cover={cover}
+        meetings={meetingsData?.meetings ?? []}
+        groups={meetingsData?.groups ?? []}
+        readOnly={readOnly}
+      />
+      <BodyEditor doc={doc} language={cover.language} readOnly={readOnly} />
       <ChecksPanel issues={issues} />
       <ExportActions draft={draft} doc={doc} cover={cover} isBlocked={issues.some(isBlocking)} />
       <HistoryPanel draftId={draft.id} doc={doc} restore={restore} />

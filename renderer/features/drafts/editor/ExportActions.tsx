@@ -30,6 +30,7 @@ export function ExportActions({
   async function exportDocx(kind: 'final' | 'coordination') {
     const { contributionBlob } = await import('../export/contributionDocx');
     const blob = await contributionBlob({
+      createdAt: draft.createdAt,
       cover,
       body: bodyJson(doc),
       ...(kind === 'coordination' ? { coordination: { missing: checkCover(cover).filter(isBlocking) } } : {}),

@@ -9,6 +9,7 @@ import { formatDate } from '../../../i18n/format';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { bodyJson, bodyText, readCover } from '../model/draftDoc';
 import { keepVersion } from '../draftActions';
+import { isSharedDraft, useDraftAccess } from '../sharing/useDraftAccess';
 
 function snapshotDoc(snapshot: DraftSnapshotRecord): Y.Doc {
   const doc = new Y.Doc();
@@ -36,11 +37,26 @@ export function HistoryPanel({
   const snapshots = useLiveQuery(() => snapshotsOf(db, draftId), [draftId]);
   const [viewing, setViewing] = useState<string | null>(null);
   const [restored, setRestored] = useState<boolean | null>(null);
+  const access = useDraftAccess(draftId);
+  const isShared = isSharedDraft(access);
+  // A reader changes nothing: no restore, no snapshot of their own to take.
+  const isReader = access?.role === 'reader';
+
+  function restoreIfConfirmed(snapshot: DraftSnapshotRecord) {
+    // The restore is an ordinary change that syncs: on a shared draft, it takes co-authors' later text away too.
+    if (isShared && !window.confirm(t('history.sharedRestoreConfirm'))) return;
+    void restore(snapshot).then(setRestored, () => setRestored(false));
+  }
 
   return (
     <section className="card history" aria-labelledby="history-heading">
       <h2 id="history-heading">{t('history.heading')}</h2>
-      {doc && (
+      {isShared && !isReader && (
+        <p className="hint" data-testid="shared-restore-hint">
+          {t('history.sharedRestoreHint')}
+        </p>
+      )}
+      {doc && !isReader && (
         <button
           type="button"
           className="button"
@@ -70,13 +86,11 @@ export function HistoryPanel({
             >
               {viewing === snapshot.id ? t('history.hide') : t('history.view')}
             </button>
-            <button
-              type="button"
-              className="button subtle"
-              onClick={() => void restore(snapshot).then(setRestored, () => setRestored(false))}
-            >
-              {t('history.restore')}
-            </button>
+            {!isReader && (
+              <button type="button" className="button subtle" onClick={() => restoreIfConfirmed(snapshot)}>
+                {t('history.restore')}
+              </button>
+            )}
             {viewing === snapshot.id && <SnapshotView snapshot={snapshot} />}
           </li>
         ))}

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { db } from '../../../db';
-import { appendDraftUpdate, type DraftMetaChange } from '../../../db/drafts';
+import { appendDraftUpdate, ReadOnlyDraftError, type DraftMetaChange } from '../../../db/drafts';
 import { isStorageFull } from '../../../db/storage';
 
 export const DRAFT_CHANGE_MARK = 'gapbridge:draft-change';
@@ -74,6 +74,12 @@ export class DraftWriter {
       try {
         await this.write(this.draftId, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch), this.meta);
       } catch (error) {
+        if (error instanceof ReadOnlyDraftError) {
+          // Shared to read only (perhaps since this change was typed): the hub would refuse it.
+          console.warn('Change of a read-only draft not kept', error);
+          this.waiting.splice(0, batch.length);
+          continue;
+        }
         console.error('Draft change not saved', error);
         this.isWriting = false;
         this.scheduleRetry(isStorageFull(error) ? 'disk-full' : 'other');

@@ -1,9 +1,9 @@
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BodyNode, CoverFields } from '../model/draftDoc';
 import { emptyCover } from '../model/draftDoc';
-import { buildContribution, type ContributionInput } from './contributionDocx';
+import { buildContribution, contributionBlob, type ContributionInput } from './contributionDocx';
 
 const cover: CoverFields = {
   ...emptyCover('en'),
@@ -367,5 +367,32 @@ describe('links in the exported file', () => {
     const xml = files['word/document.xml']!;
     expect(texts(xml)).toEqual(expect.arrayContaining(['secret', 'click', 'data', 'insecure']));
     expect((xml.match(/<w:hyperlink /g) ?? []).length).toBe(2);
+  });
+
+  it('gives the same bytes for the same draft, whenever it is exported', async () => {
+    const input = { cover, body, createdAt: '2026-11-30T08:15:00.000Z' };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-07T10:00:00Z'));
+      const first = new Uint8Array(await (await contributionBlob(input)).arrayBuffer());
+      vi.setSystemTime(new Date('2027-03-01T17:45:31Z'));
+      const second = new Uint8Array(await (await contributionBlob(input)).arrayBuffer());
+      expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+      const files = unzipSync(first);
+      const core = strFromU8(files['docProps/core.xml']!);
+      expect(core).toContain('>2026-11-30T08:15:00Z</dcterms:created>');
+      expect(core).toContain('>2026-11-30T08:15:00Z</dcterms:modified>');
+      // The links keep their targets under their new names.
+      const rels = strFromU8(files['word/_rels/document.xml.rels']!);
+      const linkIds = [...strFromU8(files['word/document.xml']!).matchAll(/<w:hyperlink [^>]*r:id="([^"]+)"/g)].map(
+        (m) => m[1],
+      );
+      expect(linkIds.length).toBeGreaterThan(0);
+      for (const id of linkIds) expect(rels).toMatch(new RegExp(`Id="${id}"[^>]*TargetMode="External"`));
+      const plain = unzipSync(new Uint8Array(await Packer.toBuffer(buildContribution(input))));
+      expect(Object.keys(files)).toEqual(Object.keys(plain));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { Document, Header, Packer, Paragraph, PageNumber, TextRun } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { directionOf } from '../../../i18n/languages';
 import type { DraftIssue } from '../model/checks';
 import type { BodyNode, CoverFields } from '../model/draftDoc';
@@ -94,6 +95,57 @@ export function buildContribution(input: ContributionInput): Document {
   });
 }
 
-export function contributionBlob(input: ContributionInput): Promise<Blob> {
-  return Packer.toBlob(buildContribution(input));
+/** Zip entries' times: the earliest a zip can hold, the same on every export. */
+const ZIP_TIME = new Date('1980-01-01T00:00:00Z');
+
+/**
+ * The same draft gives the same file, byte for byte, wherever and whenever it is exported (two
+ * co-authors compare theirs): the document's created and modified times are the draft's creation,
+ * not the moment of export, and the zip's entries carry one fixed time.
+ */
+export function stableDocx(packed: Uint8Array, createdAt: string): Uint8Array {
+  const files = unzipSync(packed);
+  const stamp = new Date(createdAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  renameRandomIds(files);
+  const core = files['docProps/core.xml'];
+  if (core) {
+    files['docProps/core.xml'] = strToU8(
+      strFromU8(core).replace(
+        /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+        (_match, open: string, _name: string, close: string) => `${open}${stamp}${close}`,
+      ),
+    );
+  }
+  return zipSync(
+    Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, [bytes, { mtime: ZIP_TIME }]])),
+  );
+}
+
+/**
+ * docx names hyperlinks' relationships with random ids (nanoid): they become `rIdGb<n>`, in the
+ * order their relationship files list them, everywhere they appear.
+ */
+function renameRandomIds(files: Record<string, Uint8Array>): void {
+  const names = Object.keys(files).filter((name) => /\.(xml|rels)$/.test(name));
+  const texts = new Map(names.map((name) => [name, strFromU8(files[name]!)]));
+  const renamed = new Map<string, string>();
+  for (const [name, text] of texts) {
+    if (!name.endsWith('.rels')) continue;
+    for (const [, id] of text.matchAll(/\bId="(rId[a-z0-9_-]{21})"/g)) {
+      if (!renamed.has(id!)) renamed.set(id!, `rIdGb${renamed.size + 1}`);
+    }
+  }
+  if (renamed.size === 0) return;
+  const pattern = new RegExp(`"(${[...renamed.keys()].map((id) => id.replace(/-/g, '\\-')).join('|')})"`, 'g');
+  for (const [name, text] of texts) {
+    const next = text.replace(pattern, (_match, id: string) => `"${renamed.get(id)}"`);
+    if (next !== text) files[name] = strToU8(next);
+  }
+}
+
+export async function contributionBlob(input: ContributionInput & { createdAt: string }): Promise<Blob> {
+  const packed = new Uint8Array(await (await Packer.toBlob(buildContribution(input))).arrayBuffer());
+  return new Blob([stableDocx(packed, input.createdAt) as Uint8Array<ArrayBuffer>], {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
 }
