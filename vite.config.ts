@@ -48,9 +48,9 @@ export default defineConfig({
       manifest: false,
       filename: 'sw.js',
       workbox: {
-        // The whole app: shell, every chunk, every woff2 slice of every font, the content packs.
+        // The whole app: shell, every chunk (pdf.js's worker is an .mjs), every woff2 slice of every font, the content packs.
         // The .woff twins are left out: every browser with service workers takes woff2 first.
-        globPatterns: ['**/*.{html,js,css,svg,woff2,json}'],
+        globPatterns: ['**/*.{html,js,mjs,css,svg,woff2,json}'],
         // Chinese and Arabic slices and the course packs can be large; the largest chunk too.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         // Hashed file names are their own revision.

@@ -38,7 +38,10 @@ describe('resolveAppFile', () => {
 });
 
 describe('createAppProtocolHandler', () => {
-  const files = new Map([[path.join(root, 'index.html'), new TextEncoder().encode('<!doctype html>')]]);
+  const files = new Map([
+    [path.join(root, 'index.html'), new TextEncoder().encode('<!doctype html>')],
+    [path.join(root, 'assets/pdf.worker.min-abc.mjs'), new TextEncoder().encode('export {}')],
+  ]);
   const handler = createAppProtocolHandler(root, async (file) => {
     const body = files.get(file);
     if (!body) throw new Error('ENOENT');
@@ -51,6 +54,11 @@ describe('createAppProtocolHandler', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await response.text()).toBe('<!doctype html>');
+  });
+
+  it("serves an .mjs file (the PDF reader's module worker) as JavaScript", async () => {
+    const response = await handler(new Request('app://gapbridge/assets/pdf.worker.min-abc.mjs'));
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
   it('answers 404 for a missing file or a refused address', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { FULL_SCORE, findCode } from '../renderer/certificates/certificateFormat';
 import { certificateKeysSchema } from '../renderer/certificates/certificateKeys';
 import { findCodeInText } from '../renderer/certificates/findCode';
-import { pdfText, PdfReadError } from '../renderer/certificates/pdfText';
+import { pdfText, PdfReadError } from '../renderer/certificates/pdfTextInNode';
 import { verifyCertificate, type VerificationFailure } from '../renderer/certificates/verifyCertificate';
 
 /** The keys the app ships; `npm run hub -- certificate-keys` prints a hub's. */

@@ -18,7 +18,7 @@ describe("the web build's offline worker", () => {
   it('precaches the shell, every script and style, and every content pack', () => {
     const urls = precachedUrls();
     expect(urls).toContain('index.html');
-    const expected = [...filesUnder('assets'), ...filesUnder('packs')].filter((f) => /\.(js|css|svg|json)$/.test(f));
+    const expected = [...filesUnder('assets'), ...filesUnder('packs')].filter((f) => /\.(m?js|css|svg|json)$/.test(f));
     expect(expected.filter((file) => !urls.has(file))).toEqual([]);
     expect(expected.some((file) => file.startsWith('packs/course-zh.'))).toBe(true);
   });

@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateKeys } from '../../renderer/certificates/certificateKeys';
 import { findCodeInText } from '../../renderer/certificates/findCode';
-import { pdfText } from '../../renderer/certificates/pdfText';
+import { pdfText } from '../../renderer/certificates/pdfTextInNode';
 import { verifyCertificate } from '../../renderer/certificates/verifyCertificate';
 import { certificateQr } from '../../renderer/features/course/certificate/certificateQr';
 import { ALL_RIGHT, ALL_WRONG, CourseDriver } from '../support/courseDriver';
@@ -212,6 +212,9 @@ describe('a verified certificate, earned, printed and checked on another device 
       if (!request.url().startsWith(OFFLINE_ORIGIN)) leaving.push(request.url());
     });
     const page = await openOffline(context, '#/course');
+    // pdf.js reads the PDF in its own worker, a file of the build (worker-src 'self').
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
     await page.getByTestId('open-verify').click();
     const result = page.getByTestId('verify-result');
     const code = page.locator('#verify-code');
@@ -252,6 +255,7 @@ describe('a verified certificate, earned, printed and checked on another device 
     await page.getByTestId('verify-file').setInputFiles(printedPdf);
     await expect.poll(() => result.getAttribute('data-valid')).toBe('true');
     expect(await code.inputValue()).toBe(signedCode);
+    expect(workers.filter((worker) => /^\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(worker))).toHaveLength(1);
 
     // No camera and no BarcodeDetector in this Chromium: no scanning is offered.
     expect(await page.evaluate(() => 'BarcodeDetector' in window)).toBe(false);

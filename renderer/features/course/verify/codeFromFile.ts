@@ -1,5 +1,5 @@
 import { findCodeInText } from '../../../certificates/findCode';
-import { MAX_PDF_BYTES, pdfText, PdfReadError } from '../../../certificates/pdfText';
+import { MAX_PDF_BYTES, pdfText, PdfReadError } from '../../../certificates/pdfTextInBrowser';
 
 export type CodeFromFile = { kind: 'code'; code: string } | { kind: 'no-code' } | { kind: 'not-pdf' };
 
