@@ -1,3 +1,4 @@
+import { readWithStallGuard } from './readBody';
 import { SyncTransportError } from './transport';
 
 /**
@@ -57,42 +58,6 @@ export interface HubRequesterOptions {
 
 const FIRST_BYTE_MS = 30_000;
 
-async function readBytes(response: Response, stallMs: number, onStall: () => void): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stalled = false;
-  const quiet = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      stalled = true;
-      onStall();
-      reader.cancel().catch(() => undefined);
-    }, stallMs);
-  };
-  try {
-    for (quiet(); ; quiet()) {
-      const { done, value } = await reader.read();
-      if (stalled) throw new Error('stalled');
-      if (done) break;
-      length += value.byteLength;
-      if (length > MAX_HUB_RESPONSE_BYTES) throw new Error('too large');
-      chunks.push(value);
-    }
-  } finally {
-    clearTimeout(timer);
-  }
-  const body = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
-
 /**
  * Sends HubRequests to one hub. Any status comes back as it is (the caller knows what its route's
  * answers mean); a request that never got a whole answer throws a SyncTransportError: `offline`,
@@ -135,7 +100,11 @@ export function createHubRequester({
         const value = response.headers.get(name);
         if (value !== null) picked[name] = value;
       }
-      return { status: response.status, headers: picked, body: await readBytes(response, stallMs, abortAsStalled) };
+      return {
+        status: response.status,
+        headers: picked,
+        body: await readWithStallGuard(response, stallMs, abortAsStalled, MAX_HUB_RESPONSE_BYTES),
+      };
     } catch {
       throw new SyncTransportError(stalled ? { kind: 'stalled' } : { kind: 'offline' });
     } finally {

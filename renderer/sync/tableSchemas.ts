@@ -10,6 +10,18 @@ import type { SyncTableName } from './wire';
 /** What a person may do with a shared draft: its owner shares it; an editor writes; a reader reads. */
 export const DRAFT_ROLES = ['owner', 'editor', 'reader'] as const;
 export type DraftRole = (typeof DRAFT_ROLES)[number];
+/** The roles a draft's owner gives. */
+export type GranteeRole = Exclude<DraftRole, 'owner'>;
+
+/** Who has access to a shared draft, as the hub answers GET /v1/drafts/:id/access. */
+export interface DraftAccessView {
+  draftId: string;
+  owner: string;
+  yourRole: DraftRole;
+  members: { email: string; role: GranteeRole }[];
+  lastChangedBy: string | null;
+  lastChangedAt: string | null;
+}
 
 const isoInstant = z.iso.datetime({ offset: true });
 const id = z.string().min(1).max(200);

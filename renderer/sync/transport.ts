@@ -1,4 +1,5 @@
 import { retryAfterMs } from './backoff';
+import { readWithStallGuard } from './readBody';
 import { syncAnswerSchema } from './syncAnswerSchema';
 import type { SyncAnswer, SyncRequest } from './wire';
 
@@ -49,38 +50,6 @@ function gzip(text: string): Promise<ArrayBuffer> {
   return new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
 }
 
-/**
- * Reads a body to its end, giving up if the link goes quiet for `stallMs`: `onStall` aborts the
- * request, and the read is cancelled too, since not every body stream follows the abort signal.
- */
-async function readWithStallGuard(response: Response, stallMs: number, onStall: () => void): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stalled = false;
-  const quiet = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      stalled = true;
-      onStall();
-      reader.cancel().catch(() => undefined);
-    }, stallMs);
-  };
-  try {
-    for (quiet(); ; quiet()) {
-      const { done, value } = await reader.read();
-      if (stalled) throw new Error('stalled');
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-  } finally {
-    clearTimeout(timer);
-  }
-  return text + decoder.decode();
-}
-
 function failureFor(response: Response): SyncFailure {
   const wait = retryAfterMs(response.headers.get('retry-after'));
   if (response.status === 401) return { kind: 'signed-out' };
@@ -123,7 +92,7 @@ export function createHubTransport({
           await response.body?.cancel().catch(() => undefined);
           throw new SyncTransportError(failureFor(response));
         }
-        text = await readWithStallGuard(response, stallMs, abortAsStalled);
+        text = new TextDecoder().decode(await readWithStallGuard(response, stallMs, abortAsStalled));
       } catch (error) {
         if (error instanceof SyncTransportError) throw error;
         throw new SyncTransportError(stalled ? { kind: 'stalled' } : { kind: 'offline' });

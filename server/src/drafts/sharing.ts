@@ -1,7 +1,7 @@
 import type { Clock } from '../accounts/accounts';
 import { emailKey } from '../accounts/emailKey';
 import type { Database, Queryable } from '../db/database';
-import type { DraftRole } from '../../../renderer/sync/tableSchemas';
+import type { DraftAccessView, GranteeRole } from '../../../renderer/sync/tableSchemas';
 import {
   ChangeCounters,
   hubStamp,
@@ -13,19 +13,10 @@ import {
   type StoredRecord,
 } from './membership';
 
-export type GranteeRole = Exclude<DraftRole, 'owner'>;
+export type { DraftAccessView, GranteeRole };
 
 /** Why a sharing request is refused; the routes map each to a status. */
 export type SharingRefusal = 'no-draft' | 'not-owner' | 'unknown-account' | 'self' | 'not-member';
-
-export interface DraftAccessView {
-  draftId: string;
-  owner: string;
-  yourRole: DraftRole;
-  members: { email: string; role: GranteeRole }[];
-  lastChangedBy: string | null;
-  lastChangedAt: string | null;
-}
 
 /** A draft's records in one account: its own facts and its Yjs updates. */
 const DRAFT_RECORDS = `((tbl = 'drafts' and key = $2) or (tbl = 'draftUpdates' and data->>'draftId' = $2))`;

@@ -17,19 +17,19 @@ import {
 } from './protocol';
 import { isSyncTable, SYNC_TABLES } from './tables';
 import { SYNC_TABLE_NAMES } from '../../../renderer/sync/wire';
-import { ChangeCounters, inMembersTransaction, membersOf, writeRecord, type DraftMembers } from '../drafts/membership';
+import {
+  ChangeCounters,
+  inMembersTransaction,
+  membersOf,
+  writeRecord,
+  type DraftMembers,
+  type StoredRecord,
+} from '../drafts/membership';
 
 const PAYLOAD_VERSION = 1;
 
-interface RecordRow {
-  tbl: string;
-  key: string;
-  deleted: boolean;
-  hlc: string;
-  version: number;
-  data: Record<string, unknown> | null;
+interface RecordRow extends StoredRecord {
   seq: number;
-  origin_device: string;
 }
 
 /** The reason a change cannot be stored, or null when it is well formed for its table. */

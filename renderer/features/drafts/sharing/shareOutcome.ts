@@ -1,16 +1,6 @@
-import type { DraftRole } from '../../../sync/tableSchemas';
+import type { DraftAccessView, GranteeRole } from '../../../sync/tableSchemas';
 
-export type GranteeRole = Exclude<DraftRole, 'owner'>;
-
-/** Who has access to a draft, as the hub says it now (GET /v1/drafts/:id/access). */
-export interface DraftAccessView {
-  draftId: string;
-  owner: string;
-  yourRole: DraftRole;
-  members: { email: string; role: GranteeRole }[];
-  lastChangedBy: string | null;
-  lastChangedAt: string | null;
-}
+export type { DraftAccessView, GranteeRole };
 
 /** Why a sharing request did not go through, in terms the delegate can act on. */
 export const SHARE_FAILURES = [
