@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPackKey, runPublish } from '../../server/src/packs/packCommands';
@@ -76,14 +77,18 @@ afterAll(async () => {
  * disk changes after signing, as a damaged copy would (same size, other bytes).
  */
 function republishCalendar(version: string, broken: boolean): void {
-  const current = readFileSync(path.join(packsDir, 'files', `calendar-all-${latestCalendar}.json`), 'utf8');
+  const current = gunzipSync(
+    readFileSync(path.join(packsDir, 'files', `calendar-all-${latestCalendar}.json.gz`)),
+  ).toString('utf8');
   const file = path.join(work, `calendar-${version}.json`);
   writeFileSync(file, JSON.stringify({ ...JSON.parse(current), version }));
   runPublish(packsDir, ['calendar', file]);
   latestCalendar = version;
   if (!broken) return;
-  const published = path.join(packsDir, 'files', `calendar-all-${version}.json`);
-  writeFileSync(published, readFileSync(published, 'utf8').replace('"SG', '"SX'));
+  const published = path.join(packsDir, 'files', `calendar-all-${version}.json.gz`);
+  const bytes = readFileSync(published);
+  bytes[200] = bytes[200]! ^ 1;
+  writeFileSync(published, bytes);
 }
 let latestCalendar = '2031.1.1';
 
