@@ -157,7 +157,9 @@ export type PackRefusalReason =
   | 'wrong-size'
   | 'wrong-hash'
   /** The bytes are as signed, but not a pack of that kind, language and version this app can read. */
-  | 'invalid-pack';
+  | 'invalid-pack'
+  /** The signed gzip file inflates to more than its signed size (a gzip bomb): not inflated further. */
+  | 'too-large';
 
 /**
  * A pack version refused after download: kept so that it is not downloaded again and again, and

@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { compileCalendar } from '../../content/build/compileCalendar';
 import type { CalendarPack } from '../content/packSchema';
 import type { HubRequest, HubResponse } from '../sync/hubRequest';
@@ -30,6 +31,9 @@ export function shippedCalendar(version?: string): CalendarPack {
 }
 
 export const encodePack = (pack: unknown) => new TextEncoder().encode(JSON.stringify(pack));
+
+/** A pack's bytes as the hub serves them (server/src/packs/packStore.ts gzipPack). */
+export const gzipPack = (json: Uint8Array) => new Uint8Array(gzipSync(json, { level: 9 }));
 
 function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -70,9 +74,20 @@ export function createFakePackHub(key: { keyId: string; privateKey: KeyObject })
 
   return {
     requests,
-    /** Publishes a pack (replacing that id) and signs a new manifest; `served` are the bytes actually sent. */
-    publish(kind: SignedPack['kind'], lang: SignedPack['lang'], version: string, bytes: Uint8Array, served = bytes) {
+    /**
+     * Publishes a pack's JSON gzip-compressed, as the hub does (replacing that id), and signs a
+     * new manifest; `served` are the bytes actually sent; `inflatedSize` is signed as given.
+     */
+    publish(
+      kind: SignedPack['kind'],
+      lang: SignedPack['lang'],
+      version: string,
+      json: Uint8Array,
+      served?: Uint8Array,
+      inflatedSize = json.length,
+    ) {
       const id = `${kind}/${lang}` as SignedPack['id'];
+      const bytes = gzipPack(json);
       const entry: SignedPack = {
         id,
         kind,
@@ -80,9 +95,11 @@ export function createFakePackHub(key: { keyId: string; privateKey: KeyObject })
         version,
         sha256: sha256Hex(bytes),
         size: bytes.length,
+        encoding: 'gzip',
+        inflatedSize,
         url: `/v1/packs/${id}/${version}`,
       };
-      packs.set(id, { entry, bytes: served });
+      packs.set(id, { entry, bytes: served ?? bytes });
       return sign_();
     },
     /** The current signed manifest, to replay it later. */
@@ -116,7 +133,7 @@ export function createFakePackHub(key: { keyId: string; privateKey: KeyObject })
       if (!published) return json(404, { error: 'no-such-pack' });
       const { bytes } = published;
       const etag = `"${sha256Hex(bytes)}"`;
-      const headers = { 'content-type': 'application/json', etag };
+      const headers = { 'content-type': 'application/gzip', etag };
       const range = request.range;
       if (!range || (range.ifRange !== undefined && range.ifRange !== etag))
         return { status: 200, headers: { ...headers, 'content-length': String(bytes.length) }, body: bytes.slice() };

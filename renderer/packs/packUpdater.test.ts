@@ -5,12 +5,13 @@ import { installCalendarPack } from '../db/contentPacks';
 import type { GapbridgeDatabase } from '../db/database';
 import { useTestDatabases } from '../db/databases.testing';
 import type { LanguageCode } from '../i18n/languages';
-import { createFakePackHub, encodePack, makePackKey, shippedCalendar } from './packHub.testing';
+import { createFakePackHub, encodePack, gzipPack, makePackKey, shippedCalendar } from './packHub.testing';
 import { createPackUpdateStore, type PackUpdateState } from './packUpdateStatus';
 import { createPackUpdater, MANIFEST_PATH } from './packUpdater';
 
 const open = useTestDatabases('pack-updater');
-const CHUNK = 4096;
+// The calendar is about 9 KB gzip-compressed: small pieces, so that a download has several.
+const CHUNK = 1024;
 
 function coursePack(lang: LanguageCode, version: string, title = 'Standardization in ITU-T'): CoursePack {
   return {
@@ -60,8 +61,9 @@ describe('updates from the hub: signed manifest, resumable download, checked ins
     const { hub, db, status, seen, updater } = setUp();
     const calendar = shippedCalendar('2026.12.1');
     calendar.meetings[0]!.title.en = 'Moved by the secretariat';
-    const bytes = encodePack(calendar);
-    const { manifest } = hub.publish('calendar', 'all', '2026.12.1', bytes);
+    const json = encodePack(calendar);
+    const bytes = gzipPack(json);
+    const { manifest } = hub.publish('calendar', 'all', '2026.12.1', json);
 
     await updater.update();
 
@@ -90,8 +92,9 @@ describe('updates from the hub: signed manifest, resumable download, checked ins
 
   it('resumes a download cut part way, after a restart, from the bytes it stored', async () => {
     const first = setUp();
-    const bytes = encodePack(shippedCalendar('2026.12.1'));
-    const { manifest } = first.hub.publish('calendar', 'all', '2026.12.1', bytes);
+    const json = encodePack(shippedCalendar('2026.12.1'));
+    const bytes = gzipPack(json);
+    const { manifest } = first.hub.publish('calendar', 'all', '2026.12.1', json);
     const url = manifest.packs[0]!.url;
     // The manifest and three pieces arrive, then the link drops.
     first.hub.cutAfter(4);
@@ -121,8 +124,9 @@ describe('updates from the hub: signed manifest, resumable download, checked ins
 
   it('starts again when the file behind the ETag changed, and installs the signed bytes', async () => {
     const { hub, db, updater } = setUp();
-    const bytes = encodePack(shippedCalendar('2026.12.1'));
-    const { manifest } = hub.publish('calendar', 'all', '2026.12.1', bytes);
+    const json = encodePack(shippedCalendar('2026.12.1'));
+    const bytes = gzipPack(json);
+    const { manifest } = hub.publish('calendar', 'all', '2026.12.1', json);
     // A mirror first serves a damaged copy; the link drops after two pieces of it.
     const damaged = bytes.slice();
     damaged[10] = damaged[10]! ^ 1;
@@ -146,10 +150,11 @@ describe('updates from the hub: signed manifest, resumable download, checked ins
     const { hub, db, status, updater } = setUp();
     const shipped = shippedCalendar('2026.12.0');
     await installCalendarPack(db, shipped, 'b'.repeat(64));
-    const bytes = encodePack(shippedCalendar('2026.12.1'));
-    // One byte changed on the way (a study group's id).
-    const tampered = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"SG', '"SX'));
-    const { manifest } = hub.publish('calendar', 'all', '2026.12.1', bytes, tampered);
+    const json = encodePack(shippedCalendar('2026.12.1'));
+    // One byte of the gzip file changed on the way.
+    const tampered = gzipPack(json);
+    tampered[200] = tampered[200]! ^ 1;
+    const { manifest } = hub.publish('calendar', 'all', '2026.12.1', json, tampered);
 
     await updater.update();
     expect((await db.contentPacks.get('calendar/all'))?.version).toBe('2026.12.0');
@@ -165,11 +170,31 @@ describe('updates from the hub: signed manifest, resumable download, checked ins
     expect(status.getState().refusals).toHaveLength(1);
 
     // A file of another size than the signed one is refused as soon as the hub says its size.
-    const { manifest: next } = hub.publish('calendar', 'all', '2026.12.2', bytes, tampered.subarray(0, 100));
+    const { manifest: next } = hub.publish('calendar', 'all', '2026.12.2', json, tampered.subarray(0, 100));
     await updater.update();
     expect(rangesFor(hub, next.packs[0]!.url)).toHaveLength(1);
     expect(status.getState().refusals[0]).toMatchObject({ version: '2026.12.2', reason: 'wrong-size' });
     expect((await db.contentPacks.get('calendar/all'))?.version).toBe('2026.12.0');
+  });
+
+  it('refuses a signed gzip file that inflates beyond its signed size (a bomb), and keeps the installed one', async () => {
+    const { hub, db, status, updater } = setUp();
+    const shipped = shippedCalendar('2026.12.0');
+    await installCalendarPack(db, shipped, 'b'.repeat(64));
+    const json = encodePack(shippedCalendar('2026.12.1'));
+    // Valid JSON followed by 20 MB of spaces: about 20 KB gzip-compressed, signed as if it were the pack alone.
+    const bomb = new Uint8Array(json.length + 20 * 1024 * 1024).fill(0x20);
+    bomb.set(json);
+    const { manifest } = hub.publish('calendar', 'all', '2026.12.1', bomb, undefined, json.length);
+    expect(manifest.packs[0]!.size).toBeLessThan(64 * 1024);
+
+    await updater.update();
+    expect(status.getState().refusals).toEqual([
+      expect.objectContaining({ id: 'calendar/all', version: '2026.12.1', reason: 'too-large' }),
+    ]);
+    expect((await db.contentPacks.get('calendar/all'))?.version).toBe('2026.12.0');
+    expect(await db.meetings.count()).toBe(shipped.meetings.length);
+    expect(await db.packChunks.count()).toBe(0);
   });
 
   it('refuses signed bytes that are not a valid pack of that kind and version', async () => {

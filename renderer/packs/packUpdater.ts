@@ -20,6 +20,7 @@ import { downloadPack, PackDownloadError, PackSizeMismatch, type SendHubRequest 
 import { plannedDownloads } from './plannedDownloads';
 import type { PackUpdateStore } from './packUpdateStatus';
 import type { SignedPack } from './signedManifest';
+import { inflatePack } from './inflatePack';
 import { createThroughputMeter } from './throughput';
 import type { PinnedKey } from './trustedKeys';
 import { verifyManifest } from './verifyManifest';
@@ -61,9 +62,12 @@ export function createPackUpdater(options: PackUpdaterOptions): PackUpdater {
   let running: Promise<void> | null = null;
   let again: { otherLanguages: boolean } | null = null;
 
-  async function install(entry: SignedPack, bytes: Uint8Array): Promise<Installed> {
-    const check = verifyPack(bytes, entry);
+  async function install(entry: SignedPack, served: Uint8Array): Promise<Installed> {
+    const check = verifyPack(served, entry);
     if (!check.ok) return check;
+    const inflated = await inflatePack(served, entry.inflatedSize);
+    if (!inflated.ok) return inflated;
+    const { bytes } = inflated;
     if (entry.kind === 'certificate-keys') {
       let parsed;
       try {

@@ -4,7 +4,17 @@ import type { SignedPack } from './signedManifest';
 
 function pack(id: SignedPack['id'], version: string, hash = 'a'): SignedPack {
   const [kind, lang] = id.split('/') as [SignedPack['kind'], SignedPack['lang']];
-  return { id, kind, lang, version, sha256: hash.repeat(64), size: 100, url: `/v1/packs/${kind}/${lang}/${version}` };
+  return {
+    id,
+    kind,
+    lang,
+    version,
+    sha256: hash.repeat(64),
+    size: 100,
+    encoding: 'gzip',
+    inflatedSize: 400,
+    url: `/v1/packs/${kind}/${lang}/${version}`,
+  };
 }
 
 const installed: InstalledPack[] = [

@@ -31,8 +31,13 @@ export const signedPackSchema = z
     kind: z.enum(PACK_KINDS),
     lang: z.union([languageCode, z.literal('all')]),
     version,
+    /** Of the bytes served: the gzip file, checked before it is inflated. */
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     size: z.number().int().positive(),
+    /** Every pack is served gzip-compressed (as a file, not as HTTP Content-Encoding). */
+    encoding: z.literal('gzip'),
+    /** The pack's JSON once inflated: a device refuses to inflate more than this (a gzip bomb). */
+    inflatedSize: z.number().int().positive(),
     /** Relative to the hub's origin: `/v1/packs/calendar/all/2026.12.1`. */
     url: z.string().regex(/^\/v1\/packs\/[a-z]+(-[a-z]+)*\/[a-z]+\/[\d.]+$/),
   })

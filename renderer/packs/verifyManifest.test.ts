@@ -46,7 +46,9 @@ function body(overrides: Partial<ManifestBody> = {}): ManifestBody {
         lang: 'all',
         version: '2026.12.1',
         sha256: 'a'.repeat(64),
-        size: 41_000,
+        size: 9_000,
+        encoding: 'gzip',
+        inflatedSize: 41_000,
         url: '/v1/packs/calendar/all/2026.12.1',
       },
     ],
@@ -124,6 +126,8 @@ describe('a manifest signed by the hub (Node crypto) is checked by the app (pure
       version: '2',
       sha256: 'c'.repeat(64),
       size: 400,
+      encoding: 'gzip' as const,
+      inflatedSize: 900,
       url: '/v1/packs/certificate-keys/all/2',
     };
     expect(verifyManifest(signWith(hub, body({ packs: [keysEntry] })), pinned(hub)).ok).toBe(true);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import type { CalendarPack } from '../../renderer/content/packSchema';
 import { GapbridgeDatabase } from '../../renderer/db/database';
 import { shippedCalendar } from '../../renderer/packs/packHub.testing';
@@ -87,22 +87,22 @@ export async function packFigures(): Promise<Figure[]> {
     const installed = await device.contentPacks.get('calendar/all');
     if (installed?.version !== '2026.12.1') throw new Error('the update was not installed');
     const manifest = (await (await fetch(`${origin}/v1/packs/manifest`)).json()) as {
-      manifest: { packs: { id: string; size: number; url: string }[] };
+      manifest: { packs: { id: string; size: number; inflatedSize: number; url: string }[] };
     };
     const entry = manifest.manifest.packs.find((each) => each.id === 'calendar/all')!;
     const pack = new Uint8Array(await (await fetch(`${origin}${entry.url}`)).arrayBuffer());
     // The five meetings as the new pack carries them: what a delta would have to send.
-    const published = JSON.parse(new TextDecoder().decode(pack)) as CalendarPack;
+    const published = JSON.parse(gunzipSync(pack).toString('utf8')) as CalendarPack;
     const ids = new Set(base.meetings.slice(0, 5).map((m) => m.id));
     const changed = new TextEncoder().encode(JSON.stringify(published.meetings.filter((m) => ids.has(m.id)))).length;
     return [
       {
         name: 'calendar update moving 5 meetings: downloaded by the device',
-        value: `${bytes.toLocaleString('en')} B in ${requests} requests (manifest + whole pack ${entry.size.toLocaleString('en')} B)`,
+        value: `${bytes.toLocaleString('en')} B in ${requests} requests (manifest + whole pack gzip-compressed ${entry.size.toLocaleString('en')} B; as plain JSON it was ${entry.inflatedSize.toLocaleString('en')} B)`,
       },
       {
         name: 'calendar update moving 5 meetings: the 5 meetings alone',
-        value: `${changed.toLocaleString('en')} B of JSON; whole pack gzipped ${gzipSync(pack).length.toLocaleString('en')} B (not served gzipped yet)`,
+        value: `${changed.toLocaleString('en')} B of JSON`,
       },
     ];
   } finally {

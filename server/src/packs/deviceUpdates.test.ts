@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateKeysSchema, type CertificateKeys } from '../../../renderer/certificates/certificateKeys';
@@ -88,18 +89,20 @@ describe.each(BACKENDS)('a device takes signed updates from a real hub on %s', (
     const base = shippedCalendar();
     runPublish(packsDir, ['calendar', writeJson('calendar.json', { ...base, version: '2026.12.1' })], NOW);
 
-    // In pieces of 8 kB: the manifest and two pieces arrive, then the network is gone.
-    const cut = device({ cutAfter: 3, chunkBytes: 8192 });
+    // In pieces of 2 kB (the gzip-compressed calendar is about 9 kB): the manifest and two pieces
+    // arrive, then the network is gone.
+    const cut = device({ cutAfter: 3, chunkBytes: 2048 });
     await cut.updater.update();
     expect(await cut.db.contentPacks.get('calendar/all')).toBeUndefined();
-    expect((await cut.db.packDownloads.get('calendar/all'))?.received).toBe(2 * 8192);
+    expect((await cut.db.packDownloads.get('calendar/all'))?.received).toBe(2 * 2048);
     const manifestBytes = (await (await fetch(`${origin}/v1/packs/manifest`)).arrayBuffer()).byteLength;
     const size = (await cut.db.packDownloads.get('calendar/all'))!.size;
     // Back online (a restart: a new updater on the same database), it asks only for the rest.
-    const resumed = device({ db: cut.db, chunkBytes: 8192 });
+    const resumed = device({ db: cut.db, chunkBytes: 2048 });
     await resumed.updater.update();
     expect((await cut.db.contentPacks.get('calendar/all'))?.version).toBe('2026.12.1');
-    expect(resumed.downloaded()).toBe(manifestBytes + size - 2 * 8192);
+    expect(size).toBeGreaterThan(3 * 2048);
+    expect(resumed.downloaded()).toBe(manifestBytes + size - 2 * 2048);
     expect(await cut.db.meetings.count()).toBe(base.meetings.length);
 
     // A secretariat moves five meetings by a week: the device downloads the new calendar.
@@ -116,10 +119,11 @@ describe.each(BACKENDS)('a device takes signed updates from a real hub on %s', (
     const manifest = (await (await fetch(`${origin}/v1/packs/manifest`)).json()) as SignedManifest;
     const entry = manifest.manifest.packs.find((each) => each.id === 'calendar/all')!;
     const changed = encodePack(moved.meetings.slice(0, 5)).length;
-    // What the device really downloaded for this update: the manifest and the whole pack.
+    // What the device really downloaded for this update: the manifest and the whole pack, gzip-compressed.
     console.log(
-      `device download for a calendar update of 5 meetings: ${next.downloaded()} bytes (pack ${entry.size} + manifest); the 5 changed meetings are ${changed} bytes of JSON`,
+      `device download for a calendar update of 5 meetings: ${next.downloaded()} bytes (pack ${entry.size} gzip-compressed, ${entry.inflatedSize} inflated, + manifest); the 5 changed meetings are ${changed} bytes of JSON`,
     );
+    expect(entry.size).toBeLessThan(entry.inflatedSize / 3);
     expect(next.downloaded()).toBeGreaterThanOrEqual(entry.size);
     expect(next.downloaded()).toBeLessThan(entry.size + 4096);
   });
@@ -136,7 +140,9 @@ describe.each(BACKENDS)('a device takes signed updates from a real hub on %s', (
     expect(check.ok).toBe(true);
     const entry = manifest.manifest.packs.find((each) => each.id === 'certificate-keys/all')!;
     expect(entry).toMatchObject({ kind: 'certificate-keys', lang: 'all', version: '1' });
-    const served = await (await fetch(`${origin}${entry.url}`)).json();
+    const served = JSON.parse(
+      gunzipSync(new Uint8Array(await (await fetch(`${origin}${entry.url}`)).arrayBuffer())).toString(),
+    );
     expect(certificateKeysSchema.parse(served)).toEqual(published);
 
     const phone = device();

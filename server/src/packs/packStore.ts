@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { compareVersions } from '../../../renderer/content/versions';
 import {
   manifestSigningBytes,
@@ -23,6 +24,7 @@ export interface NewPack {
   kind: PackKind;
   lang: SignedPack['lang'];
   version: string;
+  /** The pack's JSON, uncompressed: written gzip-compressed. */
   bytes: Uint8Array;
 }
 
@@ -41,8 +43,23 @@ export function packUrl(kind: string, lang: string, version: string): string {
 }
 
 export function packFilePath(dir: string, kind: string, lang: string, version: string): string {
-  return path.join(dir, 'files', `${kind}-${lang}-${version}.json`);
+  return path.join(dir, 'files', `${kind}-${lang}-${version}.json.gz`);
 }
+
+/**
+ * A pack's bytes as served. Deterministic: a fixed level, and Node's gzip header names no file
+ * and gives mtime 0, so the same content always gives the same file (and hash).
+ */
+export function gzipPack(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(gzipSync(bytes, { level: 9 }));
+}
+
+/** The JSON of a published pack (its file inflated). */
+export function readPublishedPack(dir: string, entry: Pick<SignedPack, 'kind' | 'lang' | 'version'>): Uint8Array {
+  return new Uint8Array(gunzipSync(readFileSync(packFilePath(dir, entry.kind, entry.lang, entry.version))));
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 export function readManifest(dir: string): SignedManifest | null {
   const file = path.join(dir, MANIFEST_FILE);
@@ -69,13 +86,15 @@ export function publishPacks(dir: string, key: HubKey, packs: readonly NewPack[]
   const toWrite: { file: string; bytes: Uint8Array }[] = [];
   for (const pack of packs) {
     const id = `${pack.kind}/${pack.lang}`;
-    const sha256 = createHash('sha256').update(pack.bytes).digest('hex');
+    const served = gzipPack(pack.bytes);
+    const sha256 = createHash('sha256').update(served).digest('hex');
     const existing = entries.get(id);
     if (existing) {
       const order = compareVersions(pack.version, existing.version);
       if (order < 0)
         throw new PublishError(`${id} ${pack.version} is older than the published ${existing.version}: refused`);
-      if (order === 0 && existing.sha256 !== sha256)
+      // Compared on content, so that another zlib's output for the same JSON is not a change.
+      if (order === 0 && existing.sha256 !== sha256 && !sameBytes(readPublishedPack(dir, existing), pack.bytes))
         throw new PublishError(`${id} ${pack.version} is already published with other content: raise the version`);
       if (order === 0) {
         unchanged.push(id);
@@ -89,10 +108,12 @@ export function publishPacks(dir: string, key: HubKey, packs: readonly NewPack[]
       lang: pack.lang,
       version: pack.version,
       sha256,
-      size: pack.bytes.length,
+      size: served.length,
+      encoding: 'gzip',
+      inflatedSize: pack.bytes.length,
       url,
     });
-    toWrite.push({ file: packFilePath(dir, pack.kind, pack.lang, pack.version), bytes: pack.bytes });
+    toWrite.push({ file: packFilePath(dir, pack.kind, pack.lang, pack.version), bytes: served });
     published.push(id);
   }
   if (published.length === 0) return { manifest: current, published, unchanged };

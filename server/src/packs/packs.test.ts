@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCalendar } from '../../../content/build/compileCalendar';
@@ -13,6 +14,7 @@ import { verifyPack } from '../../../renderer/packs/verifyPack';
 import { BACKENDS, freshDatabase, type TestDatabase } from '../../test/databases';
 import { buildHub } from '../app';
 import { runPackKey, runPublish } from './packCommands';
+import { gzipPack } from './packStore';
 
 const CALENDAR_DIR = path.resolve(import.meta.dirname, '../../../content/calendar');
 const WEEK_MS = 7 * 86_400_000;
@@ -113,10 +115,17 @@ describe.each(BACKENDS)('signed packs published and served by the hub on %s', (b
       const { response, bytes } = await download(entry);
       expect(response.status).toBe(200);
       expect(response.headers.get('etag')).toBe(`"${entry.sha256}"`);
+      // The gzip file itself, not a Content-Encoding a browser would undo before the device checks it.
+      expect(response.headers.get('content-type')).toBe('application/gzip');
+      expect(response.headers.get('content-encoding')).toBeNull();
       expect(verifyPack(bytes, entry)).toEqual({ ok: true });
+      const json = gunzipSync(bytes);
+      expect(entry).toMatchObject({ encoding: 'gzip', inflatedSize: json.length });
+      // Deterministic: the same JSON always gives the same file.
+      expect(gzipPack(json)).toEqual(bytes);
     }
     const entry = await calendarEntry();
-    const pack = calendarPackSchema.parse(JSON.parse(new TextDecoder().decode((await download(entry)).bytes)));
+    const pack = calendarPackSchema.parse(JSON.parse(gunzipSync((await download(entry)).bytes).toString('utf8')));
     const moved = pack.meetings.slice(0, 5);
     moved.forEach((meeting, i) => {
       const before = base.meetings[i]!;
@@ -129,7 +138,7 @@ describe.each(BACKENDS)('signed packs published and served by the hub on %s', (b
     // The figure: what a device downloads for this update, against what changed.
     const changed = new TextEncoder().encode(JSON.stringify(moved)).length;
     console.log(
-      `calendar update of 5 meetings: whole pack ${entry.size} bytes downloaded; the 5 changed meetings are ${changed} bytes of JSON`,
+      `calendar update of 5 meetings: whole pack ${entry.size} bytes downloaded (gzip; ${entry.inflatedSize} inflated); the 5 changed meetings are ${changed} bytes of JSON`,
     );
   });
 
@@ -144,10 +153,11 @@ describe.each(BACKENDS)('signed packs published and served by the hub on %s', (b
       writeFileSync(manifestFile(), original);
     }
     const entry = await calendarEntry();
-    const packFile = path.join(packsDir, 'files', `calendar-all-${entry.version}.json`);
+    const packFile = path.join(packsDir, 'files', `calendar-all-${entry.version}.json.gz`);
     const bytes = readFileSync(packFile);
     try {
-      const changed = Buffer.from(bytes.toString('utf8').replace('SG', 'SX'));
+      const changed = Buffer.from(bytes);
+      changed[200] = changed[200]! ^ 1;
       writeFileSync(packFile, changed);
       expect(verifyPack((await download(entry)).bytes, entry)).toEqual({ ok: false, reason: 'wrong-hash' });
     } finally {
@@ -203,6 +213,15 @@ describe.each(BACKENDS)('signed packs published and served by the hub on %s', (b
     const sameVersion = file('same.json', JSON.stringify({ ...base, version: '2026.12.1' }));
     expect(() => runPublish(packsDir, ['calendar', sameVersion], NOW)).toThrow(/already published with other content/);
     expect(runPublish(packsDir, ['course', COURSE_DIR], NOW)).toContain('Nothing new to publish');
+    // Compared on content: the same JSON compressed otherwise (another zlib) is not a change.
+    const courseFile = path.join(packsDir, 'files', 'course-en-2026.11.0.json.gz');
+    const course = readFileSync(courseFile);
+    try {
+      writeFileSync(courseFile, gzipSync(gunzipSync(course), { level: 1 }));
+      expect(runPublish(packsDir, ['course', COURSE_DIR], NOW)).toContain('Nothing new to publish');
+    } finally {
+      writeFileSync(courseFile, course);
+    }
     expect(readFileSync(manifestFile(), 'utf8')).toBe(before);
   });
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compileCalendar } from '../../../content/build/compileCalendar';
@@ -10,7 +9,14 @@ import { calendarPackSchema, type CalendarPack } from '../../../renderer/content
 import { compareVersions } from '../../../renderer/content/versions';
 import { calendarFromIcs } from './calendarFromIcs';
 import type { HubKey } from './hubKey';
-import { packFilePath, publishPacks, PublishError, readManifest, type NewPack, type PublishResult } from './packStore';
+import {
+  publishPacks,
+  PublishError,
+  readManifest,
+  readPublishedPack,
+  type NewPack,
+  type PublishResult,
+} from './packStore';
 
 const SHIPPED_CALENDAR = path.resolve(import.meta.dirname, '../../../content/calendar');
 
@@ -27,8 +33,7 @@ function compileCalendarDir(dir: string): CalendarPack {
 function baseCalendar(packsDir: string): CalendarPack {
   const entry = readManifest(packsDir)?.manifest.packs.find((each) => each.id === 'calendar/all');
   if (!entry) return compileCalendarDir(SHIPPED_CALENDAR);
-  const file = packFilePath(packsDir, entry.kind, entry.lang, entry.version);
-  return calendarPackSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  return calendarPackSchema.parse(JSON.parse(new TextDecoder().decode(readPublishedPack(packsDir, entry))));
 }
 
 export interface CalendarPublication extends PublishResult {
@@ -99,11 +104,10 @@ export function publishCertificateKeys(
   now = new Date(),
 ): PublishResult {
   const bytes = encode(certificateKeysSchema.parse(keys));
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const published = readManifest(packsDir)?.manifest.packs.find((each) => each.id === CERTIFICATE_KEYS_PACK);
   const version = !published
     ? '1'
-    : published.sha256 === sha256
+    : new TextDecoder().decode(readPublishedPack(packsDir, published)) === new TextDecoder().decode(bytes)
       ? published.version
       : String(Number(published.version.split('.')[0]) + 1);
   return publishPacks(packsDir, key, [{ kind: 'certificate-keys', lang: 'all', version, bytes }], now);

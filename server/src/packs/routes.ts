@@ -33,7 +33,7 @@ export function registerPackRoutes(app: FastifyInstance, packsDir: string): void
                     type: 'array',
                     items: {
                       type: 'object',
-                      required: ['id', 'kind', 'lang', 'version', 'sha256', 'size', 'url'],
+                      required: ['id', 'kind', 'lang', 'version', 'sha256', 'size', 'encoding', 'inflatedSize', 'url'],
                       properties: {
                         id: { type: 'string' },
                         kind: { type: 'string' },
@@ -41,6 +41,8 @@ export function registerPackRoutes(app: FastifyInstance, packsDir: string): void
                         version: { type: 'string' },
                         sha256: { type: 'string' },
                         size: { type: 'integer' },
+                        encoding: { type: 'string' },
+                        inflatedSize: { type: 'integer' },
                         url: { type: 'string' },
                       },
                     },
@@ -95,7 +97,9 @@ export function registerPackRoutes(app: FastifyInstance, packsDir: string): void
           file: found.file,
           size: statSync(found.file).size,
           etag: `"${found.entry.sha256}"`,
-          contentType: 'application/json',
+          // The gzip file itself, not Content-Encoding: the device checks the exact signed bytes,
+          // and Range addresses them (a browser would inflate a Content-Encoding: gzip answer).
+          contentType: 'application/gzip',
           // A version's bytes never change: caches may keep them.
           cacheControl: 'public, max-age=31536000, immutable',
         },
