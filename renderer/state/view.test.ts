@@ -42,3 +42,14 @@ describe('leaving a screen that guards it', () => {
     expect(guard).not.toHaveBeenCalled();
   });
 });
+
+describe('following the address', () => {
+  it('takes up a change of address made while the app was starting, before it listened', async () => {
+    const { followAddressHash, useViewStore } = await import('./view');
+    useViewStore.setState({ view: 'course', path: ['quiz', 'q1'] });
+    window.location.hash = '#/course';
+    const stop = followAddressHash();
+    expect(useViewStore.getState()).toEqual({ view: 'course', path: [] });
+    stop();
+  });
+});

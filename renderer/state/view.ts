@@ -68,5 +68,9 @@ export function followAddressHash(): () => void {
     window.history.replaceState(window.history.state, '', hashOf(view, path));
   };
   window.addEventListener('hashchange', onHashChange);
+  // The address may have changed while the app was starting, before anyone listened.
+  const shown = useViewStore.getState();
+  const addressed = routeFromHash(window.location.hash);
+  if (hashOf(addressed.view, addressed.path) !== hashOf(shown.view, shown.path)) onHashChange();
   return () => window.removeEventListener('hashchange', onHashChange);
 }
