@@ -5,6 +5,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../support/hubServer';
 import { SCREENSHOTS, useSharedBrowser } from '../support/sharedBrowser';
+import { LINK_2G, OFFLINE } from '../support/emulatedLinks';
 
 /**
  * Two accounts on two Chromium profiles and a real hub write one draft: the author shares it with
@@ -17,9 +18,6 @@ const PASSWORD = 'correct horse battery';
 const AUTHOR = 'amina@example.org';
 const COAUTHOR = 'karim@example.org';
 const READER = 'lucie@example.org';
-/** CDP's throughput is in bytes per second. */
-const LINK_2G = { offline: false, latency: 800, downloadThroughput: 250_000 / 8, uploadThroughput: 250_000 / 8 };
-const OFFLINE = { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
 
 let hub: RunningHub;
 beforeAll(async () => {

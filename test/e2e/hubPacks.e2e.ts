@@ -10,6 +10,7 @@ import { CHUNK_BYTES } from '../../renderer/packs/downloadPack';
 import { startHub, type RunningHub } from '../support/hubServer';
 import { flatten, readNamespace } from '../support/locales';
 import { SCREENSHOTS, useSharedBrowser } from '../support/sharedBrowser';
+import { LINK_2G, OFFLINE } from '../support/emulatedLinks';
 
 /**
  * A secretariat publishes the next meetings (and a course correction) on its hub; a delegate's
@@ -28,8 +29,6 @@ const TODAY = new Date('2031-01-15T10:00:00Z');
 const COURSE_UPDATE = '2026.11.1';
 const PASSWORD = 'correct horse battery';
 /** CDP's throughput is in bytes per second: about 250 kbit/s and 800 ms, a poor 2G link. */
-const LINK_2G = { offline: false, latency: 800, downloadThroughput: 250_000 / 8, uploadThroughput: 250_000 / 8 };
-const OFFLINE = { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
 
 const browser = useSharedBrowser();
 const work = mkdtempSync(path.join(tmpdir(), 'gapbridge-hub-packs-e2e-'));

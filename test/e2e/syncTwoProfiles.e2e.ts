@@ -3,6 +3,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../support/hubServer';
 import { SCREENSHOTS, useSharedBrowser } from '../support/sharedBrowser';
+import { LINK_2G, OFFLINE } from '../support/emulatedLinks';
 
 /**
  * Two Chromium profiles of one delegate and a real hub: edits made offline on one reach the
@@ -12,9 +13,6 @@ import { SCREENSHOTS, useSharedBrowser } from '../support/sharedBrowser';
 const browser = useSharedBrowser();
 const PASSWORD = 'correct horse battery';
 const EMAIL = 'amina@example.org';
-/** CDP's throughput is in bytes per second. */
-const LINK_2G = { offline: false, latency: 800, downloadThroughput: 250_000 / 8, uploadThroughput: 250_000 / 8 };
-const OFFLINE = { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
 
 let hub: RunningHub;
 beforeAll(async () => {
