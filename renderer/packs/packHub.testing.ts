@@ -24,10 +24,36 @@ export type PackKey = ReturnType<typeof makePackKey>;
 
 /** The calendar the app ships, compiled from content/calendar, at another version. */
 export function shippedCalendar(version?: string): CalendarPack {
-  const dir = path.resolve(import.meta.dirname, '../../content/calendar');
-  const read = (name: string) => readFileSync(path.join(dir, name), 'utf8');
+  const read = (name: string) => readFileSync(path.join(CALENDAR_DIR, name), 'utf8');
   const shipped = (JSON.parse(read('pack.json')) as { version: string }).version;
   return compileCalendar(read('groups.yaml'), read('meetings.yaml'), version ?? shipped);
+}
+
+/** The folder of the calendar the app ships (content/calendar). */
+export const CALENDAR_DIR = path.resolve(import.meta.dirname, '../../content/calendar');
+export const WEEK_MS = 7 * 86_400_000;
+
+const icsTime = (iso: string) => iso.replaceAll(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** What a secretariat sends: five meetings moved by a week, by UID, with their English titles only. */
+export function fiveMeetingsMoved(base: CalendarPack): string {
+  const events = base.meetings
+    .slice(0, 5)
+    .map((m) =>
+      [
+        'BEGIN:VEVENT',
+        `UID:${m.id}`,
+        'DTSTAMP:20261207T000000Z',
+        `SUMMARY:${m.title.en}`,
+        `X-GAPBRIDGE-KIND:${m.kind}`,
+        `X-GAPBRIDGE-GROUP:${m.group}`,
+        `DTSTART:${icsTime(new Date(Date.parse(m.start) + WEEK_MS).toISOString())}`,
+        `DTEND:${icsTime(new Date(Date.parse(m.end) + WEEK_MS).toISOString())}`,
+        ...(m.place ? [`LOCATION:${m.place}`] : []),
+        'END:VEVENT',
+      ].join('\r\n'),
+    );
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//A secretariat//EN', ...events, 'END:VCALENDAR', ''].join('\r\n');
 }
 
 export const encodePack = (pack: unknown) => new TextEncoder().encode(JSON.stringify(pack));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { CalendarPack } from '../../renderer/content/packSchema';
 import { GapbridgeDatabase } from '../../renderer/db/database';
-import { shippedCalendar } from '../../renderer/packs/packHub.testing';
+import { CALENDAR_DIR, fiveMeetingsMoved, shippedCalendar } from '../../renderer/packs/packHub.testing';
 import { createPackUpdateStore } from '../../renderer/packs/packUpdateStatus';
 import { createPackUpdater } from '../../renderer/packs/packUpdater';
 import { pinnedKeys } from '../../renderer/packs/trustedKeys';
@@ -15,31 +15,6 @@ import { migrate } from '../../server/src/db/migrations';
 import { openPgliteDatabase } from '../../server/src/db/pgliteDatabase';
 import { runPackKey, runPublish } from '../../server/src/packs/packCommands';
 import type { Figure } from './shell';
-
-const CALENDAR_DIR = path.resolve(import.meta.dirname, '../../content/calendar');
-const WEEK_MS = 7 * 86_400_000;
-const icsTime = (iso: string) => iso.replaceAll(/[-:]/g, '').replace(/\.\d{3}/, '');
-
-/** A secretariat's .ics moving five meetings by a week (by UID, English titles only). */
-function fiveMeetingsMoved(base: CalendarPack): string {
-  const events = base.meetings
-    .slice(0, 5)
-    .map((m) =>
-      [
-        'BEGIN:VEVENT',
-        `UID:${m.id}`,
-        'DTSTAMP:20261207T000000Z',
-        `SUMMARY:${m.title.en}`,
-        `X-GAPBRIDGE-KIND:${m.kind}`,
-        `X-GAPBRIDGE-GROUP:${m.group}`,
-        `DTSTART:${icsTime(new Date(Date.parse(m.start) + WEEK_MS).toISOString())}`,
-        `DTEND:${icsTime(new Date(Date.parse(m.end) + WEEK_MS).toISOString())}`,
-        ...(m.place ? [`LOCATION:${m.place}`] : []),
-        'END:VEVENT',
-      ].join('\r\n'),
-    );
-  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//A secretariat//EN', ...events, 'END:VCALENDAR', ''].join('\r\n');
-}
 
 /**
  * What a device downloads for a calendar update that moves five meetings: a real hub publishes

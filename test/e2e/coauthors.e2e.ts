@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../support/hubServer';
 import { SCREENSHOTS, useSharedBrowser } from '../support/sharedBrowser';
 import { LINK_2G, OFFLINE } from '../support/emulatedLinks';
+import { editorText, waitingChanges } from '../support/profilePage';
 
 /**
  * Two accounts on two Chromium profiles and a real hub write one draft: the author shares it with
@@ -58,26 +59,6 @@ async function openProfile(locale: string, email: string): Promise<Profile> {
   return { context, page, network };
 }
 
-/** Changes still waiting in this profile's outbox. */
-function waiting(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('gapbridge');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('outbox').objectStore('outbox').count();
-          count.onsuccess = () => {
-            open.result.close();
-            resolve(count.result);
-          };
-        };
-      }),
-  );
-}
-
-const editorText = (page: Page) => page.getByTestId('body-editor').innerText();
-
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.getByTestId('body-editor').click();
   await page.keyboard.press('Control+End');
@@ -105,7 +86,7 @@ async function share(page: Page, email: string, role: 'editor' | 'reader'): Prom
 /** Opens the draft on a profile the hub has just given it to. */
 async function openShared(profile: Profile, draftPath: string): Promise<void> {
   await profile.page.getByTestId('status-sync-now').click();
-  await expect.poll(() => waiting(profile.page)).toBe(0);
+  await expect.poll(() => waitingChanges(profile.page)).toBe(0);
   await profile.page.goto(`${hub.origin}/${draftPath}`);
   await profile.page.getByTestId('body-editor').waitFor({ timeout: 20_000 });
 }
@@ -122,7 +103,7 @@ describe('two accounts writing one draft', () => {
     await author.page.getByTestId('cover-title').fill('Broadband for remote islands');
     await author.page.getByTestId('body-editor').click();
     await author.page.keyboard.type('The author opens the text.');
-    await expect.poll(() => waiting(author.page), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => waitingChanges(author.page), { timeout: 30_000 }).toBe(0);
 
     // Not yet shared with anyone; the author shares it with the co-author as editor.
     await share(author.page, COAUTHOR, 'editor');
@@ -151,17 +132,17 @@ describe('two accounts writing one draft', () => {
       .screenshot({ path: path.join(SCREENSHOTS, 'coauthors-share-ar.png') });
 
     // The co-author loses the connection and writes on; the author writes meanwhile, online.
-    await expect.poll(() => waiting(coauthor.page), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => waitingChanges(coauthor.page), { timeout: 30_000 }).toBe(0);
     await coauthor.network.send('Network.emulateNetworkConditions', OFFLINE);
     await typeAtEnd(coauthor.page, 'Written offline by the co-author.');
     await typeAtEnd(author.page, 'Written meanwhile by the author.');
-    await expect.poll(() => waiting(author.page), { timeout: 30_000 }).toBe(0);
-    expect(await waiting(coauthor.page)).toBeGreaterThan(0);
+    await expect.poll(() => waitingChanges(author.page), { timeout: 30_000 }).toBe(0);
+    expect(await waitingChanges(coauthor.page)).toBeGreaterThan(0);
 
     // Back over 2G: each side's text reaches the other.
     await coauthor.network.send('Network.emulateNetworkConditions', LINK_2G);
     const backAt = Date.now();
-    await expect.poll(() => waiting(coauthor.page), { timeout: 90_000 }).toBe(0);
+    await expect.poll(() => waitingChanges(coauthor.page), { timeout: 90_000 }).toBe(0);
     await expect
       .poll(() => editorText(coauthor.page), { timeout: 90_000 })
       .toContain('Written meanwhile by the author.');
@@ -206,7 +187,7 @@ describe('two accounts writing one draft', () => {
     await reader.page.getByTestId('body-editor').click();
     await reader.page.keyboard.type('A reader tries to write.');
     expect(await editorText(reader.page)).not.toContain('A reader tries to write.');
-    expect(await waiting(reader.page)).toBe(0);
+    expect(await waitingChanges(reader.page)).toBe(0);
     await reader.page
       .getByTestId('share-panel')
       .screenshot({ path: path.join(SCREENSHOTS, 'coauthors-reader-fr.png') });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../support/hubServer';
 import { SCREENSHOTS, useSharedBrowser } from '../support/sharedBrowser';
 import { LINK_2G, OFFLINE } from '../support/emulatedLinks';
+import { editorText, waitingChanges } from '../support/profilePage';
 
 /**
  * Two Chromium profiles of one delegate and a real hub: edits made offline on one reach the
@@ -54,26 +55,6 @@ async function signIn({ page }: Profile, action: 'register' | 'sign-in'): Promis
   await expect.poll(() => phase(page), { timeout: 20_000 }).toBe('synced');
 }
 
-/** Changes still waiting in this profile's outbox. */
-function waiting(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('gapbridge');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('outbox').objectStore('outbox').count();
-          count.onsuccess = () => {
-            open.result.close();
-            resolve(count.result);
-          };
-        };
-      }),
-  );
-}
-
-const editorText = (page: Page) => page.getByTestId('body-editor').innerText();
-
 describe('two profiles of one delegate', () => {
   it('brings edits made offline on one to the other over 2G, live in its open draft', async () => {
     const laptop = await openProfile('en-GB');
@@ -89,7 +70,7 @@ describe('two profiles of one delegate', () => {
     await laptop.page.getByTestId('cover-title').fill('Spectrum for rural broadband');
     await laptop.page.getByTestId('body-editor').click();
     await laptop.page.keyboard.type('First paragraph, written online.');
-    await expect.poll(() => waiting(laptop.page), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => waitingChanges(laptop.page), { timeout: 30_000 }).toBe(0);
 
     await desktop.page.getByTestId('status-sync-now').click();
     await desktop.page.goto(draftUrl.replace(/^.*#/, `${hub.origin}/#`));
@@ -107,12 +88,12 @@ describe('two profiles of one delegate', () => {
     await laptop.page.keyboard.type('Second paragraph, written offline on the laptop.');
     // The write nudges the loop, which finds no connection and says so.
     await expect.poll(() => phase(laptop.page), { timeout: 20_000 }).toBe('offline');
-    expect(await waiting(laptop.page)).toBeGreaterThan(0);
+    expect(await waitingChanges(laptop.page)).toBeGreaterThan(0);
     expect(await laptop.page.getByTestId('sync-status').innerText()).toMatch(/waiting/);
 
     // Back, over 2G: the laptop sends by itself when the connection returns.
     await laptop.network.send('Network.emulateNetworkConditions', LINK_2G);
-    await expect.poll(() => waiting(laptop.page), { timeout: 60_000 }).toBe(0);
+    await expect.poll(() => waitingChanges(laptop.page), { timeout: 60_000 }).toBe(0);
     await expect.poll(() => phase(laptop.page), { timeout: 30_000 }).toBe('synced');
 
     // The desktop, on 2G too, pulls; the open draft shows the paragraph without a reload.
@@ -126,7 +107,7 @@ describe('two profiles of one delegate', () => {
     await desktop.page.screenshot({ path: path.join(SCREENSHOTS, 'sync-two-profiles-desktop-fr.png') });
 
     // Nothing the desktop received goes back to the hub as its own change.
-    expect(await waiting(desktop.page)).toBe(0);
+    expect(await waitingChanges(desktop.page)).toBe(0);
     await laptop.context.close();
     await desktop.context.close();
   });

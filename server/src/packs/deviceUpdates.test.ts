@@ -10,7 +10,7 @@ import { knownCertificateKeys, storeCertificateKeys } from '../../../renderer/db
 import { GapbridgeDatabase } from '../../../renderer/db/database';
 import { createPackUpdateStore } from '../../../renderer/packs/packUpdateStatus';
 import { createPackUpdater } from '../../../renderer/packs/packUpdater';
-import { encodePack, shippedCalendar } from '../../../renderer/packs/packHub.testing';
+import { encodePack, shippedCalendar, WEEK_MS } from '../../../renderer/packs/packHub.testing';
 import type { SignedManifest } from '../../../renderer/packs/signedManifest';
 import { pinnedKeys } from '../../../renderer/packs/trustedKeys';
 import { verifyManifest } from '../../../renderer/packs/verifyManifest';
@@ -21,7 +21,6 @@ import { createSigningKeys } from '../certificates/signingKeys';
 import { runPackKey, runPublish, runPublishCertificateKeys } from './packCommands';
 
 const NOW = new Date('2026-12-07T12:00:00Z');
-const WEEK_MS = 7 * 86_400_000;
 
 /**
  * A device's pack updates against a real hub: the web hub client (the browser's), the updater,

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileCalendar } from '../../../content/build/compileCalendar';
 import { COURSE_DIR } from '../../../content/build/readSources';
-import { calendarPackSchema, type CalendarPack } from '../../../renderer/content/packSchema';
+import { calendarPackSchema } from '../../../renderer/content/packSchema';
 import type { SignedManifest, SignedPack } from '../../../renderer/packs/signedManifest';
+import { CALENDAR_DIR, fiveMeetingsMoved, shippedCalendar, WEEK_MS } from '../../../renderer/packs/packHub.testing';
 import { pinnedKeys } from '../../../renderer/packs/trustedKeys';
 import { verifyManifest } from '../../../renderer/packs/verifyManifest';
 import { verifyPack } from '../../../renderer/packs/verifyPack';
@@ -16,38 +16,7 @@ import { buildHub } from '../app';
 import { runPackKey, runPublish } from './packCommands';
 import { gzipPack } from './packStore';
 
-const CALENDAR_DIR = path.resolve(import.meta.dirname, '../../../content/calendar');
-const WEEK_MS = 7 * 86_400_000;
 const NOW = new Date('2026-12-07T12:00:00Z');
-
-function shippedCalendar(): CalendarPack {
-  const read = (name: string) => readFileSync(path.join(CALENDAR_DIR, name), 'utf8');
-  const { version } = JSON.parse(read('pack.json')) as { version: string };
-  return compileCalendar(read('groups.yaml'), read('meetings.yaml'), version);
-}
-
-const icsTime = (iso: string) => iso.replaceAll(/[-:]/g, '').replace(/\.\d{3}/, '');
-
-/** What a secretariat sends: five meetings moved by a week, by UID, with their English titles only. */
-function fiveMeetingsMoved(base: CalendarPack): string {
-  const events = base.meetings
-    .slice(0, 5)
-    .map((m) =>
-      [
-        'BEGIN:VEVENT',
-        `UID:${m.id}`,
-        'DTSTAMP:20261207T000000Z',
-        `SUMMARY:${m.title.en}`,
-        `X-GAPBRIDGE-KIND:${m.kind}`,
-        `X-GAPBRIDGE-GROUP:${m.group}`,
-        `DTSTART:${icsTime(new Date(Date.parse(m.start) + WEEK_MS).toISOString())}`,
-        `DTEND:${icsTime(new Date(Date.parse(m.end) + WEEK_MS).toISOString())}`,
-        ...(m.place ? [`LOCATION:${m.place}`] : []),
-        'END:VEVENT',
-      ].join('\r\n'),
-    );
-  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//A secretariat//EN', ...events, 'END:VCALENDAR', ''].join('\r\n');
-}
 
 describe.each(BACKENDS)('signed packs published and served by the hub on %s', (backend) => {
   const work = mkdtempSync(path.join(tmpdir(), 'gapbridge-packs-'));
